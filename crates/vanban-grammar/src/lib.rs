@@ -1,0 +1,25 @@
+//! nom parsers for Vietnamese Communist Party and state documents.
+//!
+//! ```
+//! use vanban_grammar::{extract_citations, model::CitationKind};
+//!
+//! let text = "Thực hiện Nghị quyết số 04-NQ/TW ngày 30-10-2016 của Ban Chấp hành Trung ương khoá XII về …";
+//! let cites = extract_citations(text);
+//! assert_eq!(cites.len(), 1);
+//! let c = &cites[0];
+//! assert_eq!(c.kind, CitationKind::Party);
+//! assert_eq!((c.number, c.type_code.as_deref(), c.issuer_code.as_deref()), (Some(4), Some("NQ"), Some("TW")));
+//! assert_eq!(c.date.as_deref(), Some("2016-10-30"));
+//! assert_eq!(c.term, Some(12));
+//! assert_eq!(&text[c.byte_start..c.byte_end], c.text);
+//! ```
+
+pub use vanban_model as model;
+pub use vanban_model::{Citation, CitationKind, DocNumber};
+
+mod citation;
+mod error;
+mod text;
+
+pub use citation::{extract_citations, parse_citation, parse_number};
+pub use error::{LineColumn, ParseError};
