@@ -1,0 +1,29 @@
+//! Python bindings of vanban: thin glue over `vanban-grammar`, no parsing logic here.
+//!
+//! Built by maturin as `vanban._vanban`; the Python package `python/vanban` re-exports it.
+
+mod batch;
+mod citation;
+mod errors;
+mod serde_py;
+
+use pyo3::prelude::*;
+
+/// The native module `vanban._vanban`.
+#[pymodule(name = "_vanban")]
+mod vanban_native {
+    use pyo3::prelude::*;
+
+    #[pymodule_export]
+    use crate::citation::{
+        PyCitation, PyDocNumber, extract_citations, extract_citations_many, parse_citation,
+        parse_number,
+    };
+
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        m.add("ParseError", m.py().get_type::<crate::errors::ParseError>())?;
+        m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,157 @@
+"""Native module of vanban (built from crates/vanban-python). Import from `vanban`, not from here."""
+
+from collections.abc import Iterable
+from typing import Any, Final, Literal, final
+
+__version__: Final[str]
+__all__ = [
+    "Citation",
+    "DocNumber",
+    "ParseError",
+    "__version__",
+    "extract_citations",
+    "extract_citations_many",
+    "parse_citation",
+    "parse_number",
+]
+
+_CitationKind = Literal["party", "state", "plenum", "congress"]
+
+class ParseError(ValueError):
+    """The input is not a valid citation or document number.
+
+    `str(err)` is the message followed by the offending line and a caret under the failure.
+    """
+
+    offset: int
+    """Character (Python string) index of the failure."""
+    line: int
+    """Line of the failure, from 1."""
+    column: int
+    """Column of the failure in characters, from 1."""
+    expected: list[str]
+    """What the grammar expected there, most specific first."""
+
+@final
+class Citation:
+    """One document citation found in a text. Frozen, hashable, picklable.
+
+    `text[c.start:c.end] == c.text` holds for the text the citation was found in.
+    """
+
+    @property
+    def text(self) -> str:
+        """The cited text exactly as in the input."""
+    @property
+    def start(self) -> int:
+        """Python string index of the first character."""
+    @property
+    def end(self) -> int:
+        """Python string index one past the last character."""
+    @property
+    def byte_start(self) -> int:
+        """UTF-8 byte offset of the first byte."""
+    @property
+    def byte_end(self) -> int:
+        """UTF-8 byte offset one past the last byte."""
+    @property
+    def span(self) -> tuple[int, int]:
+        """`(start, end)`."""
+    @property
+    def kind(self) -> _CitationKind:
+        """`party`, `state`, `plenum` or `congress`."""
+    @property
+    def doc_type(self) -> str | None:
+        """The type word in modern NFC spelling (`Nghị quyết`, `Chỉ thị`, `Luật`)."""
+    @property
+    def number(self) -> int | None:
+        """The serial number (`4` for `04-NQ/TW`)."""
+    @property
+    def type_code(self) -> str | None:
+        """Canonical type code (`NQ`, `QĐi`, `CTr`, `NĐ`, `L`)."""
+    @property
+    def issuer_code(self) -> str | None:
+        """Canonical issuer code (`TW`, `TU`, `CP`, `TTg`, `QH13`)."""
+    @property
+    def symbol(self) -> str | None:
+        """Canonical symbol (`NQ/TW`, `NĐ-CP`, `QH13`)."""
+    @property
+    def year(self) -> int | None:
+        """Year of the document."""
+    @property
+    def date(self) -> str | None:
+        """Full date, ISO `YYYY-MM-DD`."""
+    @property
+    def issuer(self) -> str | None:
+        """The issuing body (`Bộ Chính trị`)."""
+    @property
+    def term(self) -> int | None:
+        """Term (khoá) of the issuing committee (`khoá XII` → 12)."""
+    @property
+    def plenum(self) -> int | None:
+        """Central Committee plenum number."""
+    @property
+    def congress(self) -> int | None:
+        """Party congress number."""
+    @property
+    def subject(self) -> str | None:
+        """Subject (trích yếu) as written."""
+    @property
+    def short(self) -> bool:
+        """True for a short form without a symbol (`Chỉ thị 05`)."""
+    def to_dict(self) -> dict[str, Any]:
+        """A dict identical to one element of `vanban cite --format json`."""
+    def to_json(self) -> str:
+        """Compact JSON, identical to one line of `vanban cite`."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]: ...
+    @staticmethod
+    def _from_state(state: dict[str, Any]) -> Citation: ...
+
+@final
+class DocNumber:
+    """A document number and symbol on its own (`04-NQ/TW`, `30/2020/NĐ-CP`). Frozen, hashable, picklable."""
+
+    @property
+    def kind(self) -> Literal["party", "state"]:
+        """Party or state numbering."""
+    @property
+    def number(self) -> int:
+        """The serial number."""
+    @property
+    def type_code(self) -> str | None:
+        """Canonical type code; absent in old state numbers such as `100/TTg`."""
+    @property
+    def issuer_code(self) -> str:
+        """Canonical issuer code."""
+    @property
+    def symbol(self) -> str:
+        """Canonical symbol (`NQ/TW`, `NĐ-CP`)."""
+    @property
+    def year(self) -> int | None:
+        """The year inside a state number."""
+    def to_dict(self) -> dict[str, Any]:
+        """A dict with the JSON keys of the number."""
+    def to_json(self) -> str:
+        """Compact JSON."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]: ...
+    @staticmethod
+    def _from_state(state: dict[str, Any]) -> DocNumber: ...
+
+def extract_citations(text: str) -> list[Citation]:
+    """Every citation in `text`, in order of position."""
+
+def parse_citation(text: str) -> Citation:
+    """Parse `text` as exactly one citation; raises `ParseError` otherwise."""
+
+def parse_number(text: str) -> DocNumber:
+    """Parse `text` as exactly one document number; raises `ParseError` otherwise."""
+
+def extract_citations_many(texts: Iterable[str], *, threads: int | None = None) -> list[list[Citation]]:
+    """`[extract_citations(t) for t in texts]`, computed in parallel without holding the interpreter.
+
+    `threads=None` uses every core; `threads=1` runs on the calling thread.
+    """

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Build the Python package `vanban` into .venv and run its tests (pytest + stubtest).
+# Called by scripts/test-all.sh; needs only the Rust toolchain and Python >= 3.10.
+#   PYTHON=python3.12 bash scripts/test-python.sh   # another interpreter for a new .venv
+#   VANBAN_RELEASE=1  bash scripts/test-python.sh   # optimised build (for benches/compare_batch.py)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  echo "== creating .venv with $("$PYTHON" --version 2>&1)"
+  "$PYTHON" -m venv .venv
+fi
+# shellcheck disable=SC1091
+. .venv/bin/activate
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+echo "== installing build and test tools"
+python -m pip install -q "maturin>=1.9.4,<2" "pytest>=8" mypy pandas
+
+# A stale extension module in the source tree would shadow the new build.
+rm -f python/vanban/*.so python/vanban/*.pyd
+
+echo "== building vanban into .venv (maturin develop)"
+if [ "${VANBAN_RELEASE:-0}" = 1 ]; then
+  maturin develop --release --locked
+  profile=release
+else
+  maturin develop --locked
+  profile=debug
+fi
+
+# The CLI from the same sources: pytest compares to_dict() with its JSON.
+echo "== building the vanban CLI"
+if [ "$profile" = release ]; then cargo build -q --locked --release -p vanban-cli; else cargo build -q --locked -p vanban-cli; fi
+export VANBAN_CLI="$PWD/target/$profile/vanban"
+
+echo "== pytest"
+python -m pytest -q tests
+
+echo "== stubtest"
+python -m mypy.stubtest vanban._vanban
