@@ -17,13 +17,19 @@ pub(crate) struct GrammarError<'a> {
 
 impl<'a> GrammarError<'a> {
     pub(crate) fn expected(input: &'a str, label: &'static str) -> Self {
-        Self { input, expected: vec![label] }
+        Self {
+            input,
+            expected: vec![label],
+        }
     }
 }
 
 impl<'a> NomParseError<&'a str> for GrammarError<'a> {
     fn from_error_kind(input: &'a str, _kind: ErrorKind) -> Self {
-        Self { input, expected: Vec::new() }
+        Self {
+            input,
+            expected: Vec::new(),
+        }
     }
 
     fn append(_input: &'a str, _kind: ErrorKind, other: Self) -> Self {
@@ -86,7 +92,11 @@ pub struct LineColumn {
 impl ParseError {
     pub(crate) fn from_grammar(src: &str, err: &GrammarError<'_>) -> Self {
         let offset = src.len() - err.input.len();
-        let expected = if err.expected.is_empty() { vec!["a document citation"] } else { err.expected.clone() };
+        let expected = if err.expected.is_empty() {
+            vec!["a document citation"]
+        } else {
+            err.expected.clone()
+        };
         Self { offset, expected }
     }
 
@@ -99,7 +109,10 @@ impl ParseError {
     pub fn line_column(&self, src: &str) -> LineColumn {
         let before = src.get(..self.offset).unwrap_or(src);
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        LineColumn { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+        LineColumn {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
     }
 
     /// The expected labels joined for a message: `a or b or c`.
@@ -110,25 +123,43 @@ impl ParseError {
     /// One-line message: `expected a document type code at line 1 column 4`.
     pub fn message(&self, src: &str) -> String {
         let lc = self.line_column(src);
-        format!("expected {} at line {} column {}", self.expected_message(), lc.line, lc.column)
+        format!(
+            "expected {} at line {} column {}",
+            self.expected_message(),
+            lc.line,
+            lc.column
+        )
     }
 
     /// The message followed by the offending line and a caret under the failure column.
     pub fn render(&self, src: &str) -> String {
         let lc = self.line_column(src);
-        let line_start = src.get(..self.offset).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1);
-        let line_end = src[line_start..].find('\n').map_or(src.len(), |i| line_start + i);
+        let line_start = src
+            .get(..self.offset)
+            .and_then(|s| s.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        let line_end = src[line_start..]
+            .find('\n')
+            .map_or(src.len(), |i| line_start + i);
         let line = src[line_start..line_end].trim_end_matches('\r');
         let gutter = lc.line.to_string();
         let pad = " ".repeat(gutter.len());
         let caret = " ".repeat(lc.column - 1);
-        format!("{}\n{pad} |\n{gutter} | {line}\n{pad} | {caret}^", self.message(src))
+        format!(
+            "{}\n{pad} |\n{gutter} | {line}\n{pad} | {caret}^",
+            self.message(src)
+        )
     }
 }
 
 impl fmt::Display for ParseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "expected {} at byte {}", self.expected_message(), self.offset)
+        write!(
+            f,
+            "expected {} at byte {}",
+            self.expected_message(),
+            self.offset
+        )
     }
 }
 
@@ -142,8 +173,17 @@ mod tests {
     fn columns_count_characters_not_bytes() {
         let src = "Nghị quyết số 03-XX/TU";
         let offset = src.find("XX").unwrap();
-        let err = ParseError { offset, expected: vec!["a document type code"] };
-        assert_eq!(err.line_column(src), LineColumn { line: 1, column: 18 });
+        let err = ParseError {
+            offset,
+            expected: vec!["a document type code"],
+        };
+        assert_eq!(
+            err.line_column(src),
+            LineColumn {
+                line: 1,
+                column: 18
+            }
+        );
         assert_eq!(err.char_offset(src), 17);
         assert_eq!(
             err.render(src),
@@ -154,7 +194,10 @@ mod tests {
     #[test]
     fn second_line() {
         let src = "Số 5\nkhoá ZZ";
-        let err = ParseError { offset: src.find("ZZ").unwrap(), expected: vec!["a term number"] };
+        let err = ParseError {
+            offset: src.find("ZZ").unwrap(),
+            expected: vec!["a term number"],
+        };
         assert_eq!(err.line_column(src), LineColumn { line: 2, column: 6 });
     }
 }

@@ -1,0 +1,181 @@
+//! Dates in citations: `1-8-2016`, `01/8/2016`, `30.10.2016`, `01 tháng 8 năm 2016`.
+
+use std::sync::OnceLock;
+
+use nom::Parser;
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::satisfy;
+use nom::combinator::opt;
+
+use crate::error::{GrammarError, PResult};
+use crate::text::{Folded, Match, fold_phrase, is_dash, is_slash, keyword, sp, sp0};
+
+/// A calendar date; `year` is absent in `ngày 10.10`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Date {
+    pub(crate) day: u32,
+    pub(crate) month: u32,
+    pub(crate) year: Option<i32>,
+}
+
+impl Date {
+    /// ISO `YYYY-MM-DD`, when the year is known and the day exists.
+    pub(crate) fn iso(&self) -> Option<String> {
+        let y = self.year?;
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        let days = match self.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        (self.day <= days).then(|| format!("{y:04}-{:02}-{:02}", self.month, self.day))
+    }
+}
+
+fn words() -> &'static [Vec<Folded>; 2] {
+    static W: OnceLock<[Vec<Folded>; 2]> = OnceLock::new();
+    W.get_or_init(|| [fold_phrase("tháng"), fold_phrase("năm")])
+}
+
+/// digits(m..=n) as a number, not followed by another digit
+fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u32> {
+    let (rest, d) = take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(GrammarError::expected(
+            i,
+            "a shorter number",
+        )));
+    }
+    Ok((rest, d.parse().unwrap_or(0)))
+}
+
+fn day(i: &str) -> PResult<'_, u32> {
+    let (rest, d) = digits(i, 1, 2)?;
+    if (1..=31).contains(&d) {
+        Ok((rest, d))
+    } else {
+        Err(nom::Err::Error(GrammarError::expected(i, "a day")))
+    }
+}
+
+fn month(i: &str) -> PResult<'_, u32> {
+    let (rest, m) = digits(i, 1, 2)?;
+    if (1..=12).contains(&m) {
+        Ok((rest, m))
+    } else {
+        Err(nom::Err::Error(GrammarError::expected(i, "a month")))
+    }
+}
+
+/// year = digit{4} in 1900..=2100
+pub(crate) fn year(i: &str) -> PResult<'_, i32> {
+    let (rest, y) = digits(i, 4, 4)?;
+    if (1900..=2100).contains(&y) {
+        Ok((rest, i32::try_from(y).unwrap_or(0)))
+    } else {
+        Err(nom::Err::Error(GrammarError::expected(i, "a year")))
+    }
+}
+
+/// sep = sp? ("-" | "/" | "." | dash) sp?
+fn sep(i: &str) -> PResult<'_, char> {
+    let (rest, (_, c, _)) =
+        (sp0, satisfy(|c| is_dash(c) || is_slash(c) || c == '.'), sp0).parse(i)?;
+    Ok((rest, c))
+}
+
+/// date_num = day sep month [sep year]      (the two separators must agree)
+fn date_num(i: &str) -> PResult<'_, Date> {
+    let (rest, (d, s1, m)) = (day, sep, month).parse(i)?;
+    let (rest, y) = opt((sep, year)).parse(rest)?;
+    match y {
+        Some((s2, y)) if same_sep(s1, s2) => Ok((
+            rest,
+            Date {
+                day: d,
+                month: m,
+                year: Some(y),
+            },
+        )),
+        Some(_) => Err(nom::Err::Error(GrammarError::expected(i, "a date"))),
+        // `10.10` without a year is a date only when nothing number-like follows (`10.10.5` is not).
+        None if rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            Err(nom::Err::Error(GrammarError::expected(i, "a date")))
+        }
+        None => Ok((
+            rest,
+            Date {
+                day: d,
+                month: m,
+                year: None,
+            },
+        )),
+    }
+}
+
+fn same_sep(a: char, b: char) -> bool {
+    (is_dash(a) && is_dash(b)) || a == b
+}
+
+/// date_long = day sp "tháng" sp month sp "năm" sp year
+fn date_long(i: &str) -> PResult<'_, Date> {
+    let [thang, nam] = words();
+    let (rest, (d, _, _, _, m, _, _, _, y)) = (
+        day,
+        sp,
+        |i| keyword(i, thang, Match::Loose),
+        sp,
+        month,
+        sp,
+        |i| keyword(i, nam, Match::Loose),
+        sp,
+        year,
+    )
+        .parse(i)?;
+    Ok((
+        rest,
+        Date {
+            day: d,
+            month: m,
+            year: Some(y),
+        },
+    ))
+}
+
+/// date = date_long | date_num
+pub(crate) fn date(i: &str) -> PResult<'_, Date> {
+    nom::branch::alt((date_long, date_num)).parse(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        date(s).ok().and_then(|(_, d)| d.iso())
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(iso("1-8-2016").as_deref(), Some("2016-08-01"));
+        assert_eq!(iso("01/8/2016").as_deref(), Some("2016-08-01"));
+        assert_eq!(iso("30.10.2016").as_deref(), Some("2016-10-30"));
+        assert_eq!(iso("01 tháng 8 năm 2016").as_deref(), Some("2016-08-01"));
+        assert_eq!(iso("20 THÁNG 3 NĂM 2020").as_deref(), Some("2020-03-20"));
+        assert_eq!(iso("27- 29/10/2020"), None);
+        assert_eq!(iso("24/01/2025").as_deref(), Some("2025-01-24"));
+        assert_eq!(iso("30-2-2016"), None);
+        assert_eq!(
+            date("10.10").unwrap().1,
+            Date {
+                day: 10,
+                month: 10,
+                year: None
+            }
+        );
+        assert!(date("32-1-2016").is_err());
+        assert!(date("1-13-2016").is_err());
+        assert!(date("1-8/2016").is_err());
+    }
+}

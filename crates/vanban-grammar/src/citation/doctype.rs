@@ -1,0 +1,165 @@
+//! Type words (`Nghị quyết`, `Chỉ thị`, `Luật`…): the table, and the literal patterns the
+//! prefilter searches for.
+
+use std::sync::OnceLock;
+
+use crate::error::PResult;
+use crate::text::{Folded, Match, fold_phrase, keyword_table};
+
+/// One document type as prose names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DocType {
+    /// Canonical name (`Nghị quyết`); `None` for the generic `văn bản`.
+    pub(crate) name: Option<&'static str>,
+    /// Type code implied by the word, for short forms (`Chỉ thị 05` → `CT`).
+    pub(crate) code: Option<&'static str>,
+    /// May stand with a bare number (`Quy định 205`).
+    pub(crate) short: bool,
+    /// Only the state issues it (`Nghị định`, `Luật`), so a short form is a state citation.
+    pub(crate) state_only: bool,
+    /// A law-like act whose name may stand between the word and `số` (`Luật Báo chí số 103/2016/QH13`).
+    pub(crate) named: bool,
+}
+
+const fn t(name: &'static str, code: &'static str, short: bool) -> DocType {
+    DocType {
+        name: Some(name),
+        code: Some(code),
+        short,
+        state_only: false,
+        named: false,
+    }
+}
+
+const fn state(name: &'static str, code: &'static str, named: bool) -> DocType {
+    DocType {
+        name: Some(name),
+        code: Some(code),
+        short: true,
+        state_only: true,
+        named,
+    }
+}
+
+/// Spellings (lower case, NFC; any case and tone placement match) and what they mean.
+const WORDS: &[(&str, DocType)] = &[
+    ("nghị quyết", t("Nghị quyết", "NQ", true)),
+    ("quyết định", t("Quyết định", "QĐ", true)),
+    ("quy định", t("Quy định", "QĐ", true)),
+    ("qui định", t("Quy định", "QĐ", true)),
+    ("chỉ thị", t("Chỉ thị", "CT", true)),
+    ("kết luận", t("Kết luận", "KL", true)),
+    ("thông báo kết luận", t("Thông báo", "TB", false)),
+    ("thông báo", t("Thông báo", "TB", true)),
+    ("hướng dẫn", t("Hướng dẫn", "HD", true)),
+    ("kế hoạch", t("Kế hoạch", "KH", true)),
+    ("chương trình hành động", t("Chương trình", "CTr", true)),
+    ("chương trình", t("Chương trình", "CTr", false)),
+    ("quy chế", t("Quy chế", "QC", true)),
+    ("thông tri", t("Thông tri", "TT", false)),
+    ("công văn", t("Công văn", "CV", false)),
+    ("tờ trình", t("Tờ trình", "TTr", false)),
+    ("báo cáo", t("Báo cáo", "BC", false)),
+    ("đề án", t("Đề án", "ĐA", false)),
+    ("biên bản", t("Biên bản", "BB", false)),
+    ("giấy giới thiệu", t("Giấy giới thiệu", "GGT", false)),
+    (
+        "văn bản",
+        DocType {
+            name: None,
+            code: None,
+            short: false,
+            state_only: false,
+            named: false,
+        },
+    ),
+    ("nghị định", state("Nghị định", "NĐ", false)),
+    (
+        "thông tư liên tịch",
+        state("Thông tư liên tịch", "TTLT", false),
+    ),
+    ("thông tư", state("Thông tư", "TT", false)),
+    ("công điện", state("Công điện", "CĐ", false)),
+    ("luật", state("Luật", "L", true)),
+    ("bộ luật", state("Bộ luật", "L", true)),
+    ("pháp lệnh", state("Pháp lệnh", "PL", true)),
+];
+
+fn table() -> &'static [(Vec<Folded>, DocType)] {
+    static TABLE: OnceLock<Vec<(Vec<Folded>, DocType)>> = OnceLock::new();
+    TABLE.get_or_init(|| WORDS.iter().map(|(w, d)| (fold_phrase(w), *d)).collect())
+}
+
+/// type_word = one of WORDS, any case, either tone placement (longest wins)
+pub(crate) fn type_word(i: &str, how: Match) -> PResult<'_, DocType> {
+    let (rest, (d, _)) = keyword_table(i, table(), how)?;
+    Ok((rest, d))
+}
+
+/// Literal spellings for the prefilter: every case pattern of the non-ASCII letters (ASCII case
+/// is folded by the automaton), single space or NBSP between syllables, and `Ð` for `Đ`.
+pub(crate) fn prefilter_patterns() -> Vec<String> {
+    let mut out = Vec::new();
+    for (word, _) in WORDS {
+        let chars: Vec<char> = word.chars().collect();
+        let wide: Vec<usize> = (0..chars.len()).filter(|&k| !chars[k].is_ascii()).collect();
+        for mask in 0..(1u32 << wide.len()) {
+            let mut variant = chars.clone();
+            for (bit, &k) in wide.iter().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    variant[k] = variant[k].to_uppercase().next().unwrap_or(variant[k]);
+                }
+            }
+            let base: String = variant.iter().collect();
+            for sep in [" ", "\u{a0}"] {
+                let s = base.replace(' ', sep);
+                if s.contains('Đ') {
+                    out.push(s.replace('Đ', "\u{d0}"));
+                }
+                out.push(s);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_words_any_case() {
+        for (s, name) in [
+            ("Nghị quyết số", "Nghị quyết"),
+            ("NGHỊ QUYẾT", "Nghị quyết"),
+            ("Qui Định 41", "Quy định"),
+            ("Thông báo kết luận số", "Thông báo"),
+            ("Chương trình hành động số", "Chương trình"),
+            ("Thông tư liên tịch số", "Thông tư liên tịch"),
+        ] {
+            assert_eq!(type_word(s, Match::Tone).unwrap().1.name, Some(name), "{s}");
+        }
+        assert!(type_word("Kềt luận", Match::Tone).is_err());
+        assert_eq!(
+            type_word("Kềt luận", Match::Loose).unwrap().1.name,
+            Some("Kết luận")
+        );
+        assert_eq!(type_word("văn bản số", Match::Tone).unwrap().1.name, None);
+    }
+
+    #[test]
+    fn patterns_cover_upper_case_and_eth() {
+        let p = prefilter_patterns();
+        for w in [
+            "nghị quyết",
+            "nghỊ quyẾt",
+            "quyết \u{d0}ịnh",
+            "\u{d0}ề án",
+            "đề\u{a0}án",
+        ] {
+            assert!(p.iter().any(|x| x == w), "{w}");
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! The issuing body after `của`: `Bộ Chính trị`, `Ban Thường vụ Tỉnh uỷ`, `Thủ tướng Chính phủ`,
+//! `Ban Chấp hành Đảng bộ tỉnh`, `BCT`.
+//!
+//! An issuer is a run of organ-name units from a lexicon (matched by letters, so diacritic noise
+//! such as `Bạn Chấp hành Trũng ương` still reads) and capitalised proper names between them.
+//! The output uses the lexicon's spelling for units and modern tone placement elsewhere.
+
+use std::sync::OnceLock;
+
+use nom::Parser;
+use nom::bytes::complete::take_while_m_n;
+
+use crate::error::{GrammarError, PResult};
+use crate::text::{
+    Folded, Match, common_tone, fold, fold_phrase, is_capitalised, keyword, sp, word,
+};
+
+/// Organ-name units in canonical spelling (longest match wins).
+const UNITS: &[&str] = &[
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành",
+    "Ban Chấp hành Trung ương",
+    "Trung ương",
+    "Đảng",
+    "Ban Thường vụ",
+    "Thường vụ",
+    "Thường trực",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Quận ủy",
+    "Thị ủy",
+    "Đảng ủy",
+    "Đảng bộ",
+    "Đảng đoàn",
+    "Ban cán sự đảng",
+    "Quân ủy",
+    "Quân ủy Trung ương",
+    "Ủy ban Kiểm tra",
+    "Ủy ban",
+    "Ban Tổ chức",
+    "Ban Tuyên giáo",
+    "Ban Tuyên giáo và Dân vận",
+    "Ban Dân vận",
+    "Ban Nội chính",
+    "Ban Kinh tế",
+    "Ban Đối ngoại",
+    "Ban Chỉ đạo",
+    "Văn phòng",
+    "Chính phủ",
+    "Thủ tướng",
+    "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Mặt trận Tổ quốc",
+    "Hội nghị",
+    "tỉnh",
+    "thành phố",
+    "huyện",
+    "quận",
+    "Khối",
+    "các cơ quan",
+    "doanh nghiệp",
+];
+
+/// Abbreviations written in capitals (`BCT`, `BCH`, `T.Ư`, `UBND`) are kept as written.
+fn is_abbreviation(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
+fn units() -> &'static [(Vec<Folded>, &'static str)] {
+    static U: OnceLock<Vec<(Vec<Folded>, &'static str)>> = OnceLock::new();
+    U.get_or_init(|| {
+        UNITS
+            .iter()
+            .map(|u| (fold_phrase(&u.to_lowercase()), *u))
+            .collect()
+    })
+}
+
+/// Words that end an issuer even when capitalised (`… Bộ Chính trị Về đổi mới`).
+fn is_stop(w: &str) -> bool {
+    const STOPS: &[&str] = &[
+        "về", "ve", "ngày", "khóa", "năm", "và", "số", "của", "tại", "nhiệm", "lần", "đã", "ban",
+        "quy", "theo", "thực", "hướng",
+    ];
+    let f = fold(w);
+    STOPS.iter().any(|s| fold(s).base == f.base)
+}
+
+/// One issuer token: its canonical text and the rest of the input.
+fn unit(i: &str) -> PResult<'_, String> {
+    let mut best: Option<(&str, &'static str)> = None;
+    // Exact letters and tones first (`Quận ủy` is not `Quân ủy`); letters only as a fallback for
+    // diacritic noise, and never for one syllable: `đang` (currently) is not `Đảng`.
+    for how in [Match::Tone, Match::Loose] {
+        for (phrase, canon) in units() {
+            if how == Match::Loose && phrase.len() < 2 {
+                continue;
+            }
+            if let Ok((rest, _)) = keyword(i, phrase, how) {
+                if best.is_none_or(|(r, _)| rest.len() < r.len()) {
+                    best = Some((rest, canon));
+                }
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    if let Some((rest, canon)) = best {
+        return Ok((rest, (*canon).to_owned()));
+    }
+    // `T.Ư`, `BCH`, `UBND`, `TP.HCM`: abbreviations with dots.
+    let (_, w) =
+        take_while_m_n(1, 16, |c: char| crate::text::is_word_char(c) || c == '.').parse(i)?;
+    let w = w.trim_end_matches('.');
+    let rest = &i[w.len()..];
+    if w.is_empty() || is_stop(w) {
+        return Err(nom::Err::Error(GrammarError::expected(
+            i,
+            "an issuing body",
+        )));
+    }
+    if is_abbreviation(w) {
+        return Ok((rest, w.to_owned()));
+    }
+    if is_capitalised(w) {
+        return Ok((rest, proper_name(w)));
+    }
+    Err(nom::Err::Error(GrammarError::expected(
+        i,
+        "an issuing body",
+    )))
+}
+
+/// A capitalised word of a place or organ name, in title case (upper-case text gets `Đồng`).
+fn proper_name(w: &str) -> String {
+    let mut chars = w.chars();
+    let first = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>())
+        .unwrap_or_default();
+    let rest: String = chars.collect();
+    let rest = if rest.chars().all(|c| !c.is_lowercase()) {
+        rest.to_lowercase()
+    } else {
+        rest
+    };
+    common_tone(&(first + &rest))
+}
+
+/// issuer = unit { sp unit }{0,11} { ("," | "và") sp organ_head … }
+///
+/// Returns the canonical issuer text. At least one lexicon unit or abbreviation must occur, so
+/// a bare capitalised word (`của Hà Nội`) is not taken for an issuer.
+pub(crate) fn issuer(i: &str) -> PResult<'_, String> {
+    let (mut rest, first) = unit(i)?;
+    let mut parts = vec![first];
+    let mut end = rest;
+    for _ in 0..12 {
+        // A second body joined by a comma or `và` must start with a lexicon unit: `Bộ Chính trị, Ban Bí thư`.
+        if let Ok((r, (joiner, _, u))) = (joiner, sp, lexicon_unit).parse(rest) {
+            parts.push(format!("{joiner} {u}"));
+            rest = r;
+            end = r;
+            continue;
+        }
+        match (sp, unit).parse(rest) {
+            Ok((r, (_, u))) => {
+                parts.push(u);
+                rest = r;
+                end = r;
+            }
+            Err(_) => break,
+        }
+    }
+    let text = parts.join(" ").replace(" ,", ",");
+    if !UNITS.iter().any(|u| text.contains(u)) && !parts.iter().any(|p| is_abbreviation(p)) {
+        return Err(nom::Err::Error(GrammarError::expected(
+            i,
+            "an issuing body",
+        )));
+    }
+    Ok((end, text))
+}
+
+/// joiner = sp? "," | sp "và"
+fn joiner(i: &str) -> PResult<'_, &'static str> {
+    if let Ok((r, _)) = nom::character::complete::char::<_, GrammarError<'_>>(',').parse(i) {
+        return Ok((r, ","));
+    }
+    let (r, (_, w)) = (sp, word).parse(i)?;
+    if fold(w).base == "va" && fold(w).tone == 2 {
+        Ok((r, "và"))
+    } else {
+        Err(nom::Err::Error(GrammarError::expected(
+            i,
+            "a joined issuer",
+        )))
+    }
+}
+
+fn lexicon_unit(i: &str) -> PResult<'_, String> {
+    let (rest, u) = unit(i)?;
+    if UNITS
+        .iter()
+        .any(|x| *x == u && x.starts_with(char::is_uppercase))
+        && !matches!(u.as_str(), "Đảng" | "Trung ương")
+    {
+        Ok((rest, u))
+    } else {
+        Err(nom::Err::Error(GrammarError::expected(i, "an organ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iss(s: &str) -> String {
+        issuer(s).unwrap().1
+    }
+
+    #[test]
+    fn common_bodies() {
+        assert_eq!(iss("Bộ Chính trị về đổi mới"), "Bộ Chính trị");
+        assert_eq!(iss("Bộ Chính trị khoá XII"), "Bộ Chính trị");
+        assert_eq!(
+            iss("Ban Thường vụ Tỉnh uỷ về thực hiện"),
+            "Ban Thường vụ Tỉnh ủy"
+        );
+        assert_eq!(
+            iss("Ban Chấp hành Trung ương Đảng khóa XII"),
+            "Ban Chấp hành Trung ương Đảng"
+        );
+        assert_eq!(iss("Thủ tướng Chính phủ quy định"), "Thủ tướng Chính phủ");
+        assert_eq!(
+            iss("Ban Bí thư Trung ương Đảng"),
+            "Ban Bí thư Trung ương Đảng"
+        );
+        assert_eq!(iss("BCT về"), "BCT");
+        assert_eq!(iss("Bộ Chính trị ban hành"), "Bộ Chính trị");
+        assert_eq!(iss("BỘ CHÍNH TRỊ VỀ XỬ LÝ"), "Bộ Chính trị");
+        assert_eq!(iss("bộ chính trị về"), "Bộ Chính trị");
+        assert_eq!(
+            iss("Bạn Chấp hành Trũng ương Đảng về"),
+            "Ban Chấp hành Trung ương Đảng"
+        );
+        assert_eq!(
+            iss("Bộ Chính trị, Ban Bí thư về"),
+            "Bộ Chính trị, Ban Bí thư"
+        );
+        assert_eq!(iss("Ban Tuyên giáo Tỉnh ủy"), "Ban Tuyên giáo Tỉnh ủy");
+        assert_eq!(
+            iss("Ban Chấp hành Đảng bộ tỉnh về"),
+            "Ban Chấp hành Đảng bộ tỉnh"
+        );
+        assert_eq!(iss("Thành ủy Hà Nội về"), "Thành ủy Hà Nội");
+        assert_eq!(iss("Ban Bí thư T.Ư Đảng"), "Ban Bí thư T.Ư Đảng");
+        assert!(issuer("Hà Nội").is_err());
+        assert!(issuer("mình").is_err());
+    }
+}

@@ -1,0 +1,818 @@
+//! The citation phrase around a number:
+//!
+//! ```text
+//! citation  = type_word sp ( plenum_ref | congress_ref | numbered )
+//! numbered  = [law_name] [sp "của" sp issuer] [sp] ["số" [":"]] sp? ref { list_sep ref } slots [subject]
+//! ref       = doc_no | bare_number
+//! slots     = { [","] ( sp "năm" sp year | sp? "ngày" sp? date | sp "của" sp issuer | term ) }
+//! subject   = [":" | ","] sp? ( "về" sp text | quoted )
+//! ```
+//!
+//! Every function here takes the whole text and a byte offset, and returns byte spans into it.
+
+use std::sync::OnceLock;
+
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::char as ch;
+use nom::combinator::opt;
+
+use super::date::{Date, date, year};
+use super::doctype::{DocType, type_word};
+use super::issuer::issuer;
+use super::symbol::{Symbol, blocks_number_start, doc_no};
+use super::term::{congress_ref, cua_dang, plenum_ref, term};
+use crate::error::{GrammarError, PResult};
+use crate::text::{
+    Folded, Match, fold, fold_phrase, is_capitalised, is_space, keyword, sp, sp0, word,
+};
+use vanban_model::CitationKind;
+
+/// One citation before offsets are converted: byte spans into the scanned text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Item {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: CitationKind,
+    pub(crate) doc_type: Option<&'static str>,
+    pub(crate) number: Option<u32>,
+    pub(crate) type_code: Option<String>,
+    pub(crate) issuer_code: Option<String>,
+    pub(crate) symbol: Option<String>,
+    pub(crate) year: Option<i32>,
+    pub(crate) date: Option<String>,
+    pub(crate) issuer: Option<String>,
+    pub(crate) term: Option<u32>,
+    pub(crate) plenum: Option<u32>,
+    pub(crate) congress: Option<u32>,
+    pub(crate) subject: Option<(usize, usize)>,
+    pub(crate) short: bool,
+}
+
+impl Item {
+    fn new(start: usize, end: usize, kind: CitationKind, doc: Option<DocType>) -> Self {
+        Self {
+            start,
+            end,
+            kind,
+            doc_type: doc.and_then(|d| d.name),
+            number: None,
+            type_code: None,
+            issuer_code: None,
+            symbol: None,
+            year: None,
+            date: None,
+            issuer: None,
+            term: None,
+            plenum: None,
+            congress: None,
+            subject: None,
+            short: false,
+        }
+    }
+}
+
+/// What a successful parse yields: the citations, and where scanning may resume.
+pub(crate) struct Found {
+    pub(crate) items: Vec<Item>,
+    pub(crate) resume: usize,
+}
+
+struct Words {
+    so: Vec<Folded>,
+    cua: Vec<Folded>,
+    ngay: Vec<Folded>,
+    nam: Vec<Folded>,
+    ve: Vec<Folded>,
+    va: Vec<Folded>,
+}
+
+fn w() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| Words {
+        so: fold_phrase("số"),
+        cua: fold_phrase("của"),
+        ngay: fold_phrase("ngày"),
+        nam: fold_phrase("năm"),
+        ve: fold_phrase("về"),
+        va: fold_phrase("và"),
+    })
+}
+
+fn err<'a, T>(i: &'a str, what: &'static str) -> PResult<'a, T> {
+    Err(nom::Err::Error(GrammarError::expected(i, what)))
+}
+
+/// so = "số" [sp? ":"]      (`số`, `Số:`, `SỐ :`; noise-tolerant)
+fn so(i: &str) -> PResult<'_, &str> {
+    let (rest, m) = keyword(i, &w().so, Match::Loose)?;
+    let (rest, _) = opt((sp0, ch(':'))).parse(rest)?;
+    Ok((rest, m))
+}
+
+/// A number alone after a type word: `Chỉ thị 05`, `Quy định số 205`.
+#[derive(Debug, Clone, Copy)]
+struct Bare(u32);
+
+/// Words after a bare number that show it counts something (`báo cáo 6 tháng`), not a document.
+fn is_unit_word(w: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "tháng",
+        "năm",
+        "ngày",
+        "tuần",
+        "giờ",
+        "phút",
+        "người",
+        "đơn",
+        "lần",
+        "điểm",
+        "tỷ",
+        "triệu",
+        "nghìn",
+        "ngàn",
+        "trăm",
+        "mục",
+        "điều",
+        "khoản",
+        "nội",
+        "nhiệm",
+        "giải",
+        "chỉ",
+        "tiêu",
+        "nhóm",
+        "vấn",
+        "tập",
+        "thể",
+        "cán",
+        "đảng",
+        "km",
+        "ha",
+        "m",
+        "kg",
+        "tấn",
+        "đồng",
+        "xã",
+        "tỉnh",
+        "huyện",
+        "cơ",
+        "chi",
+        "học",
+        "trang",
+        "bản",
+        "loại",
+        "văn",
+        "bài",
+        "câu",
+        "chương",
+        "phần",
+        "tiết",
+        "cuộc",
+        "đợt",
+        "hội",
+        "dự",
+        "công",
+        "đề",
+        "việc",
+        "năm,",
+        "lượt",
+        "hộ",
+        "doanh",
+        "đội",
+        "trường",
+        "quy",
+    ];
+    let f = fold(w);
+    UNITS.iter().any(|u| fold(u) == f)
+}
+
+/// bare_number = digit{1,4} followed by a boundary, not by a unit word or another number shape
+fn bare_number(i: &str) -> PResult<'_, Bare> {
+    let (rest, digits) = take_while_m_n(1, 4, |c: char| c.is_ascii_digit()).parse(i)?;
+    let n: u32 = digits.parse().unwrap_or(0);
+    let next = rest.chars().next();
+    let bad_next = next.is_some_and(|c| {
+        c.is_alphanumeric()
+            || c == '%'
+            || c == '/'
+            || c == '_'
+            || crate::text::is_dash(c) && !rest.starts_with("- ")
+    });
+    // `6.5`, `7,54` and `10.950` are quantities, not document numbers.
+    let decimal = (rest.starts_with('.') || rest.starts_with(','))
+        && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    if n == 0 || bad_next || decimal {
+        return err(i, "a document number");
+    }
+    // `Chỉ thị số 35 ngày 30/5/2019`, `Nghị quyết 27 năm 2018`: a date slot, not a quantity.
+    let date_follows = (sp, |i| keyword(i, &w().ngay, Match::Loose), sp0, date)
+        .parse(rest)
+        .is_ok()
+        || (sp, |i| keyword(i, &w().nam, Match::Tone), sp, year)
+            .parse(rest)
+            .is_ok();
+    if let Ok((_, (_, next_word))) = (sp, word).parse(rest) {
+        if !date_follows && is_unit_word(next_word)
+            || next_word.starts_with(|c: char| c.is_ascii_digit())
+        {
+            return err(i, "a document number");
+        }
+    }
+    Ok((rest, Bare(n)))
+}
+
+/// A reference: a full number or a bare one.
+enum Ref {
+    Sym(Symbol),
+    Bare(Bare),
+}
+
+/// ref = doc_no | bare_number      (bare only where the type word allows short forms)
+fn reference(i: &str, bare_ok: bool) -> PResult<'_, Ref> {
+    if let Ok((rest, s)) = doc_no(i) {
+        if !rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return Ok((rest, Ref::Sym(s)));
+        }
+    }
+    if bare_ok {
+        let (rest, b) = bare_number(i)?;
+        return Ok((rest, Ref::Bare(b)));
+    }
+    err(i, "a document number such as 04-NQ/TW or 30/2020/NĐ-CP")
+}
+
+/// list_sep = sp? "," sp? | sp? ";" sp? | sp "và" sp
+fn list_sep(i: &str) -> PResult<'_, &str> {
+    let comma = (sp0, alt((ch(','), ch(';'))), sp0).map(|_| "");
+    let va = (sp, |i| keyword(i, &w().va, Match::Tone), sp).map(|_| "");
+    alt((comma, va)).parse(i)
+}
+
+/// Slot values gathered after the last number.
+#[derive(Default)]
+struct Slots {
+    date: Option<Date>,
+    year: Option<i32>,
+    issuer: Option<String>,
+    term: Option<u32>,
+}
+
+/// slots = { [","] slot }, each slot at most once; returns the slots and the end of the last one
+fn slots(i: &str) -> (&str, Slots) {
+    let mut s = Slots::default();
+    let mut rest = i;
+    for _ in 0..4 {
+        let (r, _) = opt::<_, _, _>((sp0, ch(',')))
+            .parse(rest)
+            .unwrap_or((rest, None));
+        if s.date.is_none() && s.year.is_none() {
+            let mut date_slot = (sp0, |i| keyword(i, &w().ngay, Match::Loose), sp0, date);
+            if let Ok((after, (_, _, _, d))) = date_slot.parse(r) {
+                s.date = Some(d);
+                rest = after;
+                continue;
+            }
+            let mut year_slot = (sp, |i| keyword(i, &w().nam, Match::Tone), sp, year);
+            if let Ok((after, (_, _, _, y))) = year_slot.parse(r) {
+                s.year = Some(y);
+                rest = after;
+                continue;
+            }
+        }
+        if s.issuer.is_none() {
+            let mut issuer_slot = (sp, |i| keyword(i, &w().cua, Match::Loose), sp, issuer);
+            if let Ok((after, (_, _, _, who))) = issuer_slot.parse(r) {
+                s.issuer = Some(who);
+                rest = after;
+                continue;
+            }
+        }
+        if s.term.is_none() {
+            if let Ok((after, t)) = term(r) {
+                s.term = Some(t);
+                rest = after;
+                continue;
+            }
+        }
+        break;
+    }
+    (rest, s)
+}
+
+/// Longest subject we report; longer runs are cut (the end of a trích yếu is heuristic anyway).
+const MAX_SUBJECT: usize = 400;
+
+fn is_open_quote(c: char) -> bool {
+    matches!(c, '"' | '“' | '\'' | '‘' | '«' | '„')
+}
+
+fn is_close_quote(c: char) -> bool {
+    matches!(c, '"' | '”' | '\'' | '’' | '»' | '“')
+}
+
+/// quoted = open_quote text close_quote      (bounded; nested curly quotes allowed)
+fn quoted(i: &str) -> Option<(usize, usize)> {
+    let open = i.chars().next().filter(|&c| is_open_quote(c))?;
+    let body = &i[open.len_utf8()..];
+    let mut depth = 0usize;
+    for (k, c) in body.char_indices().take(MAX_SUBJECT) {
+        if c == '\n' {
+            return None;
+        }
+        if c == '“' && open == '“' && k > 0 {
+            depth += 1;
+        } else if is_close_quote(c) && (c != '\'' || open == '\'') {
+            if depth == 0 {
+                let start = open.len_utf8();
+                return Some((start, start + k));
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// subject = [sp? (":" | ",")] sp ("về" sp text | quoted) | sp? quoted
+/// Returns the subject's span relative to `i`.
+fn subject(i: &str) -> Option<(usize, usize)> {
+    let (r, _) = opt::<_, _, _>((sp0, alt((ch(':'), ch(',')))))
+        .parse(i)
+        .ok()?;
+    let (r, _) = sp0(r).ok()?;
+    let base = i.len() - r.len();
+    if let Some((s, e)) = quoted(r) {
+        return Some((base + s, base + e));
+    }
+    let (after, _) = keyword(r, &w().ve, Match::Loose).ok()?;
+    let (after, _) = sp(after).ok()?;
+    if let Some((s, e)) = quoted(after) {
+        let b = i.len() - after.len();
+        return Some((b + s, b + e));
+    }
+    let b = i.len() - after.len();
+    let mut end = 0;
+    let mut chars = after.char_indices().take(MAX_SUBJECT).peekable();
+    while let Some((k, c)) = chars.next() {
+        let stop = matches!(c, ';' | '(' | ')' | '\n' | '[')
+            || (c == '.'
+                && chars
+                    .peek()
+                    .is_none_or(|&(_, n)| is_space(n) || is_close_quote(n)));
+        if stop {
+            break;
+        }
+        end = k + c.len_utf8();
+    }
+    let text = after[..end].trim_end_matches(|c: char| is_space(c) || c == ',' || c == ':');
+    (!text.is_empty()).then(|| (b, b + text.len()))
+}
+
+/// law_name = Capitalised_word word{0,5} before "số" (`Luật Giao dịch điện tử số …`)
+fn law_name(i: &str) -> PResult<'_, ()> {
+    let mut rest = i;
+    for k in 0..6 {
+        let (r, (_, w)) = (sp, word).parse(rest)?;
+        if k == 0 && !is_capitalised(w) {
+            return err(rest, "the name of a law");
+        }
+        rest = r;
+        if (sp, so).parse(rest).is_ok() {
+            return Ok((rest, ()));
+        }
+    }
+    err(i, "\"số\"")
+}
+
+/// Parse a numbered citation whose type word (if any) ended at `at`; `start` is where the
+/// citation text begins (the type word, or the number itself for `Số 06-CT/TW`).
+pub(crate) fn numbered(text: &str, start: usize, at: usize, doc: Option<DocType>) -> Option<Found> {
+    let off = |rest: &str| text.len() - rest.len();
+    let mut i = &text[at..];
+    // Only a capitalised `Luật` names a law (`kỷ luật của Đảng` does not).
+    if doc.is_some_and(|d| d.named) && text[start..].starts_with(char::is_uppercase) {
+        if let Ok((rest, ())) = law_name(i) {
+            i = rest;
+        }
+    }
+    // Old style puts the issuer first: `Quyết định của Bộ Chính trị số 31-QĐ/TW`.
+    let mut early_issuer = None;
+    if doc.is_some() {
+        let cua = |i| keyword(i, &w().cua, Match::Tone);
+        if let Ok((rest, (_, _, _, who, _))) = (sp, cua, sp, issuer, (sp0, opt(ch(',')))).parse(i) {
+            if (sp0, so).parse(rest).is_ok() {
+                early_issuer = Some(who);
+                i = rest;
+            }
+        }
+    }
+    let bare_ok = doc.is_some_and(|d| d.short);
+    let rest = match (sp0, so, sp0).parse(i) {
+        Ok((rest, _)) => rest,
+        Err(_) => sp0(i).ok()?.0,
+    };
+    let first_start = off(rest);
+    let (mut rest, first) = reference(rest, bare_ok).ok()?;
+    let mut refs = vec![(first_start, off(rest), first)];
+    // Lists: `18-NQ/TW, 19-NQ/TW`, `số 217, số 218`, compressed `18, 19-NQ/TW`.
+    for _ in 0..20 {
+        let Ok((r, _)) = list_sep(rest) else { break };
+        let (r, so_here) = match (so, sp0).parse(r) {
+            Ok((r, _)) => (r, true),
+            Err(_) => (r, false),
+        };
+        let all_bare = refs.iter().all(|(_, _, x)| matches!(x, Ref::Bare(_)));
+        let item_start = off(r);
+        match reference(r, bare_ok && (so_here || all_bare)) {
+            Ok((r2, Ref::Sym(s))) => {
+                refs.push((item_start, off(r2), Ref::Sym(s)));
+                rest = r2;
+            }
+            Ok((r2, Ref::Bare(b))) if so_here || compressed_list_follows(r2) => {
+                refs.push((item_start, off(r2), Ref::Bare(b)));
+                rest = r2;
+            }
+            _ => break,
+        }
+    }
+    // A trailing bare item not completed by a symbol (`18, 19 tỉnh`) was not a list item.
+    let (rest, slots) = slots(rest);
+    let end = off(rest);
+    let subject = subject(rest).map(|(s, e)| (end + s, end + e));
+    let all_bare = refs.iter().all(|(_, _, r)| matches!(r, Ref::Bare(_)));
+    let mut items = Vec::new();
+    let last = refs.len() - 1;
+    let mut next_symbol: Option<Symbol> = None;
+    // Walk backwards so bare items of a compressed list can borrow the symbol that follows them.
+    for (k, (s, e, r)) in refs.into_iter().enumerate().rev() {
+        let item_start = if k == 0 { start } else { s };
+        let mut item = Item::new(
+            item_start,
+            if k == last { end } else { e },
+            CitationKind::Party,
+            doc,
+        );
+        match r {
+            Ref::Sym(sym) => {
+                fill_symbol(&mut item, &sym, doc);
+                next_symbol = Some(sym);
+            }
+            Ref::Bare(Bare(n)) => match &next_symbol {
+                Some(sym) if !all_bare => {
+                    fill_symbol(
+                        &mut item,
+                        &Symbol {
+                            number: n,
+                            ..sym.clone()
+                        },
+                        doc,
+                    );
+                }
+                _ => {
+                    item.number = Some(n);
+                    item.short = true;
+                    item.type_code = doc.and_then(|d| d.code).map(str::to_owned);
+                }
+            },
+        }
+        if k == last || all_bare {
+            item.issuer.clone_from(&slots.issuer);
+            item.term = slots.term;
+        }
+        if k == last {
+            item.date = slots.date.and_then(|d| d.iso());
+            item.year = item.year.or(slots.date.and_then(|d| d.year)).or(slots.year);
+            item.subject = subject;
+        }
+        if item.issuer.is_none() {
+            item.issuer.clone_from(&early_issuer);
+        }
+        if item.short {
+            item.kind = if doc.is_some_and(|d| d.state_only)
+                || item.issuer.as_deref().is_some_and(is_state_body)
+            {
+                CitationKind::State
+            } else {
+                CitationKind::Party
+            };
+        }
+        items.push(item);
+    }
+    items.reverse();
+    Some(Found { items, resume: end })
+}
+
+/// After a bare list item, only more list items ending in a symbol make it part of the list.
+fn compressed_list_follows(mut i: &str) -> bool {
+    for _ in 0..20 {
+        let Ok((r, _)) = list_sep(i) else {
+            return false;
+        };
+        if let Ok((r2, Ref::Sym(_))) = reference(r, false) {
+            return !r2.starts_with(|c: char| c.is_alphanumeric());
+        }
+        match bare_number(r) {
+            Ok((r2, _)) => i = r2,
+            Err(_) => return false,
+        }
+    }
+    false
+}
+
+fn fill_symbol(item: &mut Item, sym: &Symbol, doc: Option<DocType>) {
+    item.kind = sym.kind;
+    item.number = Some(sym.number);
+    let mut type_code = sym.type_code.clone();
+    // `80/2015/QH13`: the prose says whether it is a law or a resolution.
+    if type_code.is_none() && sym.year.is_some() && sym.issuer_code.contains("QH") {
+        type_code = doc
+            .and_then(|d| d.code)
+            .filter(|c| matches!(*c, "L" | "NQ" | "PL"))
+            .map(str::to_owned);
+    }
+    item.type_code = type_code;
+    item.issuer_code = Some(sym.issuer_code.clone());
+    item.symbol = Some(
+        Symbol {
+            type_code: item.type_code.clone(),
+            ..sym.clone()
+        }
+        .symbol(),
+    );
+    item.year = sym.year;
+}
+
+/// Issuers that make a short form a state citation (`Nghị quyết 128 của Chính phủ`).
+fn is_state_body(issuer: &str) -> bool {
+    let l = issuer.to_lowercase();
+    // `Đảng đoàn Quốc hội`, `Ban cán sự đảng Chính phủ` are party organs.
+    if l.contains("đảng") {
+        return false;
+    }
+    [
+        "chính phủ",
+        "quốc hội",
+        "thủ tướng",
+        "ủy ban nhân dân",
+        "hội đồng nhân dân",
+        "ubnd",
+        "hđnd",
+    ]
+    .iter()
+    .any(|s| l.contains(s))
+        || (l.starts_with("bộ ") && !l.starts_with("bộ chính trị"))
+}
+
+/// Parse from a type word at `at`: a plenum or congress resolution, or a numbered citation.
+pub(crate) fn from_type_word(text: &str, at: usize) -> Option<Found> {
+    let (rest, doc) = type_word(&text[at..], Match::Tone).ok()?;
+    let after = text.len() - rest.len();
+    let name = doc.name.unwrap_or("");
+    if matches!(name, "Nghị quyết" | "Kết luận") {
+        if let Ok((r, (_, (plenum, term)))) = (sp, plenum_ref).parse(rest) {
+            let end = text.len() - r.len();
+            let mut item = Item::new(at, end, CitationKind::Plenum, Some(doc));
+            item.plenum = Some(plenum);
+            item.term = term;
+            item.subject = subject(r).map(|(s, e)| (end + s, end + e));
+            return Some(Found {
+                items: vec![item],
+                resume: end,
+            });
+        }
+    }
+    if name == "Nghị quyết" {
+        if let Ok((r, (_, congress))) = (sp, congress_ref).parse(rest) {
+            let end = text.len() - r.len();
+            let mut item = Item::new(at, end, CitationKind::Congress, Some(doc));
+            item.congress = Some(congress);
+            let (r, _) = opt(cua_dang).parse(r).unwrap_or((r, None));
+            let (r, _) = opt(super::term::nhiem_ky).parse(r).unwrap_or((r, None));
+            let tail = text.len() - r.len();
+            item.subject = subject(r).map(|(s, e)| (tail + s, tail + e));
+            return Some(Found {
+                items: vec![item],
+                resume: end,
+            });
+        }
+    }
+    numbered(text, at, after, Some(doc))
+}
+
+/// Parse around a slash at `slash` that no type word claimed: find the number before it, look
+/// back for `số` and a type word (letters only, so `Kết lúận số` is still read), then parse on.
+pub(crate) fn from_slash(text: &str, slash: usize, floor: usize) -> Option<Found> {
+    let num_start = number_start(text, slash, floor)?;
+    let (start, doc) = look_back(text, num_start, floor);
+    let found = numbered(text, start, num_start, doc)?;
+    // The slash must belong to the first number parsed (not to a later one).
+    (found.items.first()?.end > slash).then_some(found)
+}
+
+/// Start of the number whose symbol contains the slash at `slash`.
+fn number_start(text: &str, slash: usize, floor: usize) -> Option<usize> {
+    let before = text.get(floor..slash)?;
+    let mut chars = before.char_indices().rev().peekable();
+    // Party: type letters right before the slash (`NQ/`), then an optional spaced dash.
+    let mut k = before.len();
+    let mut letters = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_alphabetic() && letters < 12 {
+            letters += 1;
+            k = i;
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    let mut spaces = 0;
+    let mut dash = false;
+    while let Some(&(i, c)) = chars.peek() {
+        if is_space(c) && spaces < 16 {
+            spaces += 1;
+        } else if crate::text::is_dash(c) && !dash && letters > 0 {
+            dash = true;
+        } else {
+            break;
+        }
+        k = i;
+        chars.next();
+    }
+    let mut digits = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_ascii_digit() && digits < 6 {
+            digits += 1;
+            k = i;
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    if digits == 0 || digits > 5 {
+        return None;
+    }
+    let at = floor + k;
+    let prev = text[..at].chars().next_back();
+    match prev {
+        Some(c) if blocks_number_start(c) => {
+            // `số31-QĐ/TW`, `Số:01`: a number glued to `số` is still a number.
+            let glued_to_so = text[..at]
+                .trim_end_matches(':')
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| fold(w).base == "sô");
+            glued_to_so.then_some(at)
+        }
+        // `2-9-2019/…`: the digits continue a date or range, not a document number.
+        Some(c)
+            if crate::text::is_dash(c)
+                && text[..at - c.len_utf8()].ends_with(|d: char| d.is_ascii_digit()) =>
+        {
+            None
+        }
+        _ => Some(at),
+    }
+}
+
+/// Look back from a number for `[type_word [law name]] [số]`; returns where the citation
+/// starts and its type, if any.
+fn look_back(text: &str, num_start: usize, floor: usize) -> (usize, Option<DocType>) {
+    let lo = floor.max(num_start.saturating_sub(160));
+    let lo = (lo..=num_start)
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(num_start);
+    let window = &text[lo..num_start];
+    // Word spans in the window, last first.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut end = window.len();
+    for (k, c) in window.char_indices().rev() {
+        if is_space(c) {
+            if end > k + c.len_utf8() {
+                words.push((k + c.len_utf8(), end));
+            }
+            end = k;
+        } else if !(crate::text::is_word_char(c) || c == ':' || c == '.') {
+            // Punctuation ends the phrase: nothing before it belongs to this citation.
+            if end > k + c.len_utf8() {
+                words.push((k + c.len_utf8(), end));
+            }
+            end = usize::MAX;
+            break;
+        }
+        if words.len() > 10 {
+            break;
+        }
+    }
+    if end != usize::MAX && end > 0 && words.len() <= 10 {
+        words.push((0, end));
+    }
+    let word_at = |n: usize| words.get(n).map(|&(s, e)| &window[s..e]);
+    let mut next = 0;
+    let mut has_so = false;
+    if let Some(wd) = word_at(0) {
+        let wd = wd.trim_end_matches(':');
+        if fold(wd).base == "sô" {
+            has_so = true;
+            next = 1;
+        }
+    }
+    // The type word ends right before `số` (or the number), or, for laws, a few words earlier.
+    for skip in 0..=6 {
+        for len in (1..=4).rev() {
+            let last = next + skip;
+            let first = last + len - 1;
+            let (Some(&(s, _)), Some(&(_, e))) = (words.get(first), words.get(last)) else {
+                continue;
+            };
+            let phrase = &window[s..e];
+            if let Ok((rest, doc)) = type_word(phrase, Match::Loose) {
+                let law = doc.named
+                    && has_so
+                    && is_capitalised(phrase)
+                    && words
+                        .get(last - 1)
+                        .is_some_and(|&(s, e)| is_capitalised(&window[s..e]));
+                if rest.is_empty() && (skip == 0 || law) {
+                    return (lo + s, Some(doc));
+                }
+            }
+        }
+        if !has_so {
+            break;
+        }
+    }
+    (num_start, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Vec<Item> {
+        from_type_word(text, 0).map(|f| f.items).unwrap_or_default()
+    }
+
+    #[test]
+    fn full_citation() {
+        let t = "Nghị quyết số 04-NQ/TW ngày 30-10-2016 của Ban Chấp hành Trung ương khoá XII về tăng cường xây dựng, chỉnh đốn Đảng; ngăn chặn";
+        let items = parse(t);
+        assert_eq!(items.len(), 1);
+        let c = &items[0];
+        assert_eq!(
+            (c.number, c.date.as_deref(), c.term),
+            (Some(4), Some("2016-10-30"), Some(12))
+        );
+        assert_eq!(c.issuer.as_deref(), Some("Ban Chấp hành Trung ương"));
+        assert_eq!(
+            &t[c.start..c.end],
+            "Nghị quyết số 04-NQ/TW ngày 30-10-2016 của Ban Chấp hành Trung ương khoá XII"
+        );
+        let (s, e) = c.subject.unwrap();
+        assert_eq!(&t[s..e], "tăng cường xây dựng, chỉnh đốn Đảng");
+    }
+
+    #[test]
+    fn lists() {
+        let items = parse("Nghị quyết số 18-NQ/TW, 19-NQ/TW của Ban Chấp hành");
+        assert_eq!(
+            items.iter().map(|c| c.number).collect::<Vec<_>>(),
+            [Some(18), Some(19)]
+        );
+        let items = parse("Nghị quyết số 18, 19-NQ/TW");
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            (items[0].number, items[0].symbol.as_deref(), items[0].short),
+            (Some(18), Some("NQ/TW"), false)
+        );
+        let items = parse("Quyết định số 217, số 218 của Bộ Chính trị (Khóa XI)");
+        assert_eq!(items.len(), 2);
+        assert!(items.iter().all(|c| c.short && c.term == Some(11)));
+        let items = parse("Chỉ thị số 05, 17 đơn vị");
+        assert_eq!(items.len(), 1);
+    }
+
+    #[test]
+    fn short_forms_and_traps() {
+        assert_eq!(parse("Chỉ thị 05 của Bộ Chính trị")[0].short, true);
+        assert_eq!(parse("Quy định 205.")[0].number, Some(205));
+        assert!(parse("báo cáo 6 tháng đầu năm").is_empty());
+        assert!(parse("Kế hoạch 5 năm").is_empty());
+        assert!(parse("Nghị quyết này").is_empty());
+        assert!(parse("Nghị quyết 18 tỉnh").is_empty());
+        assert_eq!(
+            parse("Nghị quyết 128 của Chính phủ")[0].kind,
+            CitationKind::State
+        );
+    }
+
+    #[test]
+    fn slash_path_reads_noisy_type_word() {
+        let t = "Kết lúận số 121-KL/TW, ngàỷ 24/01/2025 củà Bạn Chấp hành Trũng ương Đảng về";
+        let found = from_slash(t, t.find('/').unwrap(), 0).unwrap();
+        let c = &found.items[0];
+        assert_eq!(c.doc_type, Some("Kết luận"));
+        assert_eq!(c.start, 0);
+        assert_eq!(c.date.as_deref(), Some("2025-01-24"));
+        assert_eq!(c.issuer.as_deref(), Some("Ban Chấp hành Trung ương Đảng"));
+    }
+}

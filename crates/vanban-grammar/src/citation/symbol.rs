@@ -1,0 +1,461 @@
+//! Document numbers and symbols: party `04-NQ/TW`, state `30/2020/NĐ-CP`, laws `80/2015/QH13`,
+//! and the mis-ordered forms that occur in real text (`22/CT-TW`, `646/QĐ/QUTW`, `824-QĐ/TTg`).
+
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::take_while_m_n;
+use nom::character::complete::satisfy;
+use nom::combinator::{opt, recognize, verify};
+use nom::error::context;
+
+use crate::error::{GrammarError, PResult};
+use crate::text::{MAX_SPACE, fold_char, is_dash, is_slash, is_space, sp0};
+use vanban_model::CitationKind;
+
+/// A parsed number and symbol, before it becomes a `Citation`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Symbol {
+    pub(crate) kind: CitationKind,
+    pub(crate) number: u32,
+    pub(crate) type_code: Option<String>,
+    pub(crate) issuer_code: String,
+    pub(crate) year: Option<i32>,
+    /// True for shapes that are tolerated but wrong (`22/CT-TW`, `824-QĐ/TTg`).
+    pub(crate) malformed: bool,
+}
+
+impl Symbol {
+    /// Canonical symbol: `NQ/TW` for party numbers, `NĐ-CP` / `QH13` for state ones.
+    pub(crate) fn symbol(&self) -> String {
+        match (&self.type_code, self.kind) {
+            (Some(t), CitationKind::Party) => format!("{t}/{}", self.issuer_code),
+            (Some(t), _)
+                if t == "L" || (self.issuer_code.contains("QH") && self.year.is_some()) =>
+            {
+                self.issuer_code.clone()
+            }
+            (Some(t), _) => format!("{t}-{}", self.issuer_code),
+            (None, _) => self.issuer_code.clone(),
+        }
+    }
+}
+
+/// Party type codes (formats.md §2.2) in canonical spelling; matched case-insensitively.
+const PARTY_TYPES: &[&str] = &[
+    "NQ", "QĐ", "QĐi", "QĐNS", "CT", "KL", "QC", "HD", "TB", "TC", "BC", "KH", "CTr", "ĐA", "PA",
+    "DA", "CV", "BB", "BS", "TTr", "TT", "GGT", "GM", "ĐH",
+];
+
+/// Issuer codes that mark a party organ, used to recognise party numbers written in state order.
+const PARTY_ISSUERS: &[&str] = &[
+    "TW", "TU", "HU", "QU", "ĐU", "ĐUK", "QUTW", "BCSĐ", "BCS", "ĐĐ", "CB", "VPTW", "BTCTW",
+    "BTGTW", "UBKTTW", "BCĐTW", "BTGTU", "UBKTTU", "BTCTU", "VPTU",
+];
+
+/// State issuer codes that reveal a state document written in party order (`824-QĐ/TTg`).
+const STATE_ISSUERS: &[&str] = &[
+    "TTG", "CP", "UBND", "HĐND", "VPCP", "QH", "CTN", "BNV", "BTC", "BCA", "BQP",
+];
+
+/// Fold a code for table lookups: upper case, `Ð` → `Đ`, `Ư` kept.
+fn code_key(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let (base, _) = fold_char(c);
+            match base {
+                'đ' => 'Đ',
+                other => other.to_uppercase().next().unwrap_or(other),
+            }
+        })
+        .collect()
+}
+
+/// Canonical party type code for `s` (`qđi` → `QĐi`, ASCII `QD` → `QĐ`), if it is one.
+pub(crate) fn party_type(s: &str) -> Option<&'static str> {
+    let key = code_key(s);
+    let key = match key.as_str() {
+        "QD" => "QĐ".to_owned(),
+        "QDI" => "QĐI".to_owned(),
+        "QDNS" => "QĐNS".to_owned(),
+        _ => key,
+    };
+    PARTY_TYPES.iter().copied().find(|t| code_key(t) == key)
+}
+
+/// Canonical party issuer code: upper case, `TƯ` (OCR and writers' habit) → `TW`.
+fn party_issuer(s: &str) -> String {
+    let mut units: Vec<String> = Vec::new();
+    for unit in s.split(is_dash) {
+        let unit = code_key(unit.trim_matches(is_space));
+        let unit = match unit.strip_suffix("TƯ") {
+            Some(head) => format!("{head}TW"),
+            None => unit,
+        };
+        units.push(unit);
+    }
+    units.join("-")
+}
+
+fn is_code_letter(c: char) -> bool {
+    c.is_alphabetic() && !('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// num = digit{1,5}, not followed by another digit
+fn num(i: &str) -> PResult<'_, u32> {
+    let (rest, digits) = context(
+        "a document number",
+        take_while_m_n(1, 5, |c: char| c.is_ascii_digit()),
+    )
+    .parse(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(GrammarError::expected(
+            i,
+            "a document number of at most 5 digits",
+        )));
+    }
+    Ok((rest, digits.parse().unwrap_or(0)))
+}
+
+/// hy = sp? dash sp?      (`18 - NQ/TW`, `181- QĐ/TW`, `16 -\nHD/BTCTW`, en and em dashes)
+fn hy(i: &str) -> PResult<'_, &str> {
+    recognize((sp0, satisfy(is_dash), sp0)).parse(i)
+}
+
+/// slash = "/" | "⁄" | "／"
+fn slash(i: &str) -> PResult<'_, char> {
+    context("\"/\"", satisfy(is_slash)).parse(i)
+}
+
+/// letters = letter{1,12}
+fn letters(i: &str) -> PResult<'_, &str> {
+    take_while_m_n(1, 12, is_code_letter).parse(i)
+}
+
+/// party_type = one of PARTY_TYPES, any case
+fn party_type_code(i: &str) -> PResult<'_, &'static str> {
+    let (rest, word) = context("a document type code", letters).parse(i)?;
+    match party_type(word) {
+        Some(t) => Ok((rest, t)),
+        None => Err(nom::Err::Error(GrammarError::expected(
+            i,
+            "a document type code",
+        ))),
+    }
+}
+
+/// issuer_unit = letter{1,15}
+fn issuer_unit(i: &str) -> PResult<'_, &str> {
+    context("an issuer code", take_while_m_n(1, 15, is_code_letter)).parse(i)
+}
+
+/// issuer = issuer_unit { dash sp? issuer_unit }      (`ĐU-MTTW`, `VC- ĐT`)
+fn party_issuer_code(i: &str) -> PResult<'_, String> {
+    let joined = (
+        satisfy(is_dash),
+        take_while_m_n(0, 1, |c| c == ' '),
+        issuer_unit,
+    );
+    let (rest, raw) = recognize((issuer_unit, nom::multi::many_m_n(0, 3, joined))).parse(i)?;
+    Ok((rest, party_issuer(raw)))
+}
+
+/// party_no = num hy? party_type slash issuer       (`04-NQ/TW`, `858CV/ĐUK`)
+pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol> {
+    let (rest, (number, _, type_code, _, issuer)) =
+        (num, opt(hy), party_type_code, slash, party_issuer_code).parse(i)?;
+    let state_issuer = STATE_ISSUERS.contains(&code_key(&issuer).as_str());
+    let symbol = Symbol {
+        kind: if state_issuer {
+            CitationKind::State
+        } else {
+            CitationKind::Party
+        },
+        number,
+        type_code: Some(type_code.to_owned()),
+        issuer_code: if state_issuer {
+            restore_state_case(&issuer)
+        } else {
+            issuer
+        },
+        year: None,
+        malformed: state_issuer,
+    };
+    Ok((rest, symbol))
+}
+
+/// `TTG` → `TTg`: the one state code with a lower-case letter that upper-casing destroys.
+fn restore_state_case(code: &str) -> String {
+    code.split('-')
+        .map(|u| if u == "TTG" { "TTg" } else { u })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// year = digit{4} in 1945..=2100
+fn year(i: &str) -> PResult<'_, i32> {
+    let (rest, y) = verify(
+        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
+        |y: &str| y.parse::<i32>().is_ok_and(|y| (1945..=2100).contains(&y)),
+    )
+    .parse(i)?;
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return Err(nom::Err::Error(GrammarError::expected(
+            i,
+            "a four-digit year",
+        )));
+    }
+    Ok((rest, y.parse().unwrap_or(0)))
+}
+
+/// state_unit = upper (letter | digit){0,14}, with at most one lower-case letter
+///              (`NĐ`, `TTg`, `QH13`, `UBND`; not the word `Thủ`)
+fn state_unit(i: &str) -> PResult<'_, &str> {
+    verify(
+        recognize((
+            satisfy(char::is_uppercase),
+            take_while_m_n(0, 14, |c: char| is_code_letter(c) || c.is_ascii_digit()),
+        )),
+        |u: &str| u.chars().filter(|c| c.is_lowercase()).count() <= 1,
+    )
+    .parse(i)
+}
+
+/// spaced_unit = sp? dash sp? upper{2,15}      (`116/2020/NĐ - CP`; a spaced dash must lead to a code)
+fn spaced_unit(i: &str) -> PResult<'_, &str> {
+    let (rest, (_, unit)) = (hy, take_while_m_n(2, 15, |c: char| c.is_uppercase())).parse(i)?;
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return Err(nom::Err::Error(GrammarError::expected(
+            rest,
+            "the end of the symbol",
+        )));
+    }
+    Ok((rest, unit))
+}
+
+/// state_code = state_unit { "-" state_unit | spaced_unit }{0,4}
+fn state_code(i: &str) -> PResult<'_, Vec<&str>> {
+    let (rest, first) = context("a state document symbol", state_unit).parse(i)?;
+    let tight = nom::combinator::map((satisfy(|c| c == '-'), state_unit), |(_, u)| u);
+    let (rest, more) = nom::multi::many_m_n(0, 4, alt((tight, spaced_unit))).parse(rest)?;
+    let mut units = vec![first];
+    units.extend(more);
+    Ok((rest, units))
+}
+
+fn is_assembly(unit: &str) -> bool {
+    let digits = unit.trim_start_matches("UBTVQH").trim_start_matches("QH");
+    digits.len() == 2 && digits.len() < unit.len() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// state_no = num sp? slash [year slash] state_code
+///          | num slash party_type slash party_issuer       (`646/QĐ/QUTW`, a party number)
+pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol> {
+    let (rest, (number, _, _)) = (num, take_while_m_n(0, MAX_SPACE, is_space), slash).parse(i)?;
+    let (rest, yr) = opt((year, slash)).parse(rest)?;
+    let yr = yr.map(|(y, _)| y);
+    let (rest, units) = state_code(rest)?;
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return Err(nom::Err::Error(GrammarError::expected(
+            rest,
+            "the end of the symbol",
+        )));
+    }
+    // `646/QĐ/QUTW`: a party number with the hyphen written as a slash.
+    if units.len() == 1 && yr.is_none() {
+        if let (Some(t), Ok((after, _))) = (party_type(units[0]), slash(rest)) {
+            if let Ok((after, issuer)) = party_issuer_code(after) {
+                let sym = Symbol {
+                    kind: CitationKind::Party,
+                    number,
+                    type_code: Some(t.to_owned()),
+                    issuer_code: issuer,
+                    year: None,
+                    malformed: true,
+                };
+                return Ok((after, sym));
+            }
+        }
+    }
+    let canon = |u: &str| u.replace('\u{D0}', "Đ");
+    let sym = match units.as_slice() {
+        // `80/2015/QH13`: laws and resolutions of the National Assembly; the type is in the prose.
+        [unit] if yr.is_some() && is_assembly(unit) => Symbol {
+            kind: CitationKind::State,
+            number,
+            type_code: None,
+            issuer_code: canon(unit),
+            year: yr,
+            malformed: false,
+        },
+        // `100/TTg`: old state numbers without a type code.
+        [unit] if matches!(*unit, "TTg" | "CP" | "CTN") => Symbol {
+            kind: CitationKind::State,
+            number,
+            type_code: None,
+            issuer_code: canon(unit),
+            year: yr,
+            malformed: false,
+        },
+        [_] => {
+            return Err(nom::Err::Error(GrammarError::expected(
+                i,
+                "a state document symbol (TYPE-ISSUER)",
+            )));
+        }
+        [ty, issuers @ ..] => {
+            let issuer = issuers
+                .iter()
+                .map(|u| canon(u))
+                .collect::<Vec<_>>()
+                .join("-");
+            let party = yr.is_none()
+                && party_type(ty).is_some()
+                && PARTY_ISSUERS.contains(&party_issuer(&issuer).as_str());
+            if party {
+                // `22/CT-TW`, `181/QĐ-TW`: a party number written in state order.
+                let t = party_type(ty).unwrap_or("NQ");
+                Symbol {
+                    kind: CitationKind::Party,
+                    number,
+                    type_code: Some(t.to_owned()),
+                    issuer_code: party_issuer(&issuer),
+                    year: None,
+                    malformed: true,
+                }
+            } else {
+                Symbol {
+                    kind: CitationKind::State,
+                    number,
+                    type_code: Some(canon(ty)),
+                    issuer_code: issuer,
+                    year: yr,
+                    malformed: false,
+                }
+            }
+        }
+        [] => {
+            return Err(nom::Err::Error(GrammarError::expected(
+                i,
+                "a state document symbol",
+            )));
+        }
+    };
+    Ok((rest, sym))
+}
+
+/// doc_no = party_no | state_no
+pub(crate) fn doc_no(i: &str) -> PResult<'_, Symbol> {
+    alt((party_no, state_no)).parse(i)
+}
+
+/// True when `c` may not directly precede a document number (it would be part of a longer token).
+pub(crate) fn blocks_number_start(c: char) -> bool {
+    c.is_alphanumeric() || is_slash(c) || c == '.' || c == ',' || c == '_'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn party(s: &str) -> (u32, String, String) {
+        let (_, sym) = doc_no(s).unwrap();
+        assert_eq!(sym.kind, CitationKind::Party, "{s}");
+        (sym.number, sym.type_code.unwrap(), sym.issuer_code)
+    }
+
+    fn t(n: u32, ty: &str, iss: &str) -> (u32, String, String) {
+        (n, ty.to_owned(), iss.to_owned())
+    }
+
+    #[test]
+    fn party_numbers_and_variants() {
+        assert_eq!(party("04-NQ/TW"), t(4, "NQ", "TW"));
+        assert_eq!(party("08-QĐi/TW"), t(8, "QĐi", "TW"));
+        assert_eq!(party("07-QĐI/TW"), t(7, "QĐi", "TW"));
+        assert_eq!(party("40 – CT/TW"), t(40, "CT", "TW"));
+        assert_eq!(party("05- CT/TW"), t(5, "CT", "TW"));
+        assert_eq!(party("16 -\nHD/BTCTW"), t(16, "HD", "BTCTW"));
+        assert_eq!(party("13-NQ/TƯ"), t(13, "NQ", "TW"));
+        assert_eq!(party("05-ct/tw"), t(5, "CT", "TW"));
+        assert_eq!(party("22-QD/TW"), t(22, "QĐ", "TW"));
+        assert_eq!(party("55-QÐ/TW"), t(55, "QĐ", "TW"));
+        assert_eq!(party("05-Ctr/ĐUK"), t(5, "CTr", "ĐUK"));
+        assert_eq!(party("858CV/ĐUK"), t(858, "CV", "ĐUK"));
+        assert_eq!(party("31-QĐ/ĐU-MTTW"), t(31, "QĐ", "ĐU-MTTW"));
+        assert_eq!(party("343-QĐNS/TW"), t(343, "QĐNS", "TW"));
+        assert_eq!(party("10845-CV/VPTW"), t(10845, "CV", "VPTW"));
+        for code in [
+            "NQ", "QĐ", "QĐi", "CT", "KL", "QC", "HD", "TB", "CTr", "BC", "KH", "CV", "TTr", "ĐA",
+            "TT", "BS",
+        ] {
+            assert_eq!(party(&format!("1-{code}/TU")).1, code);
+        }
+    }
+
+    #[test]
+    fn mis_ordered_forms() {
+        assert_eq!(party("22/CT-TW"), t(22, "CT", "TW"));
+        assert_eq!(party("11/QĐi-TW"), t(11, "QĐi", "TW"));
+        assert_eq!(party("646/QĐ/QUTW"), t(646, "QĐ", "QUTW"));
+        let (_, s) = doc_no("824-QĐ/TTg").unwrap();
+        assert_eq!(
+            (s.kind, s.issuer_code.as_str()),
+            (CitationKind::State, "TTg")
+        );
+    }
+
+    #[test]
+    fn state_numbers() {
+        let (_, s) = doc_no("30/2020/NĐ-CP").unwrap();
+        assert_eq!(
+            (
+                s.number,
+                s.year,
+                s.type_code.as_deref(),
+                s.issuer_code.as_str()
+            ),
+            (30, Some(2020), Some("NĐ"), "CP")
+        );
+        assert_eq!(s.symbol(), "NĐ-CP");
+        let (_, s) = doc_no("1847/QĐ-TTg").unwrap();
+        assert_eq!(
+            (s.number, s.year, s.symbol()),
+            (1847, None, "QĐ-TTg".to_owned())
+        );
+        let (_, s) = doc_no("80/2015/QH13").unwrap();
+        assert_eq!(
+            (s.number, s.year, s.type_code.clone(), s.symbol()),
+            (80, Some(2015), None, "QH13".to_owned())
+        );
+        let (_, s) = doc_no("1211/2016/UBTVQH13").unwrap();
+        assert_eq!(s.issuer_code, "UBTVQH13");
+        let (_, s) = doc_no("1161/QĐ-MTTW-BTT").unwrap();
+        assert_eq!(s.issuer_code, "MTTW-BTT");
+        let (_, s) = doc_no("1206 /QĐ-HVTC").unwrap();
+        assert_eq!(s.number, 1206);
+        let (_, s) = doc_no("116/2020/NĐ - CP").unwrap();
+        assert_eq!(s.symbol(), "NĐ-CP");
+        let (rest, s) = doc_no("1847/QĐ-TTg - Thủ tướng").unwrap();
+        assert_eq!((s.symbol().as_str(), rest), ("QĐ-TTg", " - Thủ tướng"));
+        let (_, s) = doc_no("100/TTg").unwrap();
+        assert_eq!((s.type_code, s.issuer_code.as_str()), (None, "TTg"));
+    }
+
+    #[test]
+    fn look_alikes_are_rejected() {
+        for s in [
+            "57/59",
+            "67/134",
+            "15-20%",
+            "6-10/2",
+            "25-28/2",
+            "123-AB/XYZ",
+            "123456-NQ/TW",
+            "24/7",
+            "12/2016",
+            "5/h",
+        ] {
+            assert!(doc_no(s).is_err(), "{s}");
+        }
+    }
+}
