@@ -19,7 +19,9 @@ pub use vanban_model::{Citation, CitationKind, DocNumber};
 
 mod citation;
 mod error;
+mod report;
 mod text;
 
 pub use citation::{extract_citations, parse_citation, parse_number};
 pub use error::{LineColumn, ParseError};
+pub use report::parse_report;

@@ -9,3 +9,7 @@ mod citation;
 pub mod report;
 
 pub use citation::{Citation, CitationKind, DocNumber};
+pub use report::{
+    Author, Basis, Header, HeaderDate, HeaderNumber, Item, Person, Report, ReportKind, Section,
+    SectionKind, Signature, Span, Timestamp,
+};

@@ -1,0 +1,555 @@
+//! The header of a formal document (formats.md §5.1–5.2): organs, party line, number, place and
+//! date, type name and trích yếu; tolerant of the two columns flattened in either order.
+use nom::Parser;
+use nom::branch::alt;
+use nom::bytes::complete::{take_while_m_n, take_while1};
+use nom::character::complete::char;
+use nom::combinator::{opt, recognize};
+use vanban_model::{CitationKind, Header, HeaderDate, HeaderNumber};
+
+use super::lex::{
+    R, any_kw, fail, is_capitalised, is_dash, is_rule, is_upper_text, kw, num, number_word, sp0,
+    trim, word,
+};
+use super::outline;
+use super::source::Source;
+use super::timestamp::valid_date;
+
+/// Type names, longest first where one is a prefix of another (formats.md §5.2).
+const TYPE_NAMES: &[&str] = &[
+    "thông báo kết luận",
+    "thông báo",
+    "thông tri",
+    "nghị quyết",
+    "quyết định",
+    "quy định",
+    "chỉ thị",
+    "kết luận",
+    "quy chế",
+    "hướng dẫn",
+    "báo cáo chính trị",
+    "báo cáo",
+    "kế hoạch",
+    "chương trình hành động",
+    "chương trình",
+    "tờ trình",
+    "đề án",
+    "biên bản",
+    "công văn",
+    "lời kêu gọi",
+];
+
+/// Lines searched for the type name; a header never runs longer.
+const HEADER_LINES: usize = 40;
+
+/// type_name = TYPE_NAME in capitals, then a gap or the end    (`HƯỚNG DẪN`, `THÔNG BÁO KẾT LUẬN`)
+pub(crate) fn type_name(i: &str) -> R<'_, &str> {
+    let Some((rest, t)) = any_kw(i, &TYPE_NAMES) else {
+        return fail(i);
+    };
+    if !is_upper_text(t) || rest.starts_with(|c: char| !c.is_whitespace() && c != ':' && c != '(') {
+        return fail(i);
+    }
+    Ok((rest, t))
+}
+
+/// header_date = "ngày" sp day sp "tháng" sp (month | month_word) sp "năm" sp year
+/// (spaces may be line breaks: `Hà Nội, ngày\n24 tháng 9 năm 2018`)
+pub(crate) fn header_date(i: &str) -> R<'_, (&str, Option<String>)> {
+    let month = alt((num(2), word.map_opt(number_word)));
+    let (rest, (_, _, d, _, _, _, m, _, _, _, y)) = (
+        kw("ngày"),
+        sp0,
+        num(2),
+        sp0,
+        kw("tháng"),
+        sp0,
+        month,
+        sp0,
+        kw("năm"),
+        sp0,
+        num(4),
+    )
+        .parse(i)?;
+    let iso = valid_date(d, m, y as i32).then(|| format!("{y:04}-{m:02}-{d:02}"));
+    Ok((rest, (&i[..i.len() - rest.len()], iso)))
+}
+
+/// Parts of a document number, as the citation model writes them.
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct Number {
+    pub(crate) kind: Option<CitationKind>,
+    pub(crate) number: Option<u32>,
+    pub(crate) type_code: Option<String>,
+    pub(crate) issuer_code: Option<String>,
+    pub(crate) symbol: Option<String>,
+    pub(crate) year: Option<i32>,
+}
+
+fn canon_type(t: &str) -> String {
+    match t.to_uppercase().as_str() {
+        "QĐI" => "QĐi".into(),
+        "CTR" => "CTr".into(),
+        "TTR" => "TTr".into(),
+        u => u.to_owned(),
+    }
+}
+
+/// code = letter (letter | digit)*      (`HD`, `QĐi`, `BTCTW`, `QH13`)
+fn code(i: &str) -> R<'_, &str> {
+    take_while1(|c: char| c.is_alphanumeric()).parse(i)
+}
+
+/// dash = sp? "-" sp?     (any dash-like character, line breaks allowed: `16 -\nHD/BTCTW`)
+fn dash(i: &str) -> R<'_, &str> {
+    recognize((sp0, take_while_m_n(1, 1, is_dash), sp0)).parse(i)
+}
+
+/// issuer = code ("-" code)*
+fn issuer(i: &str) -> R<'_, &str> {
+    recognize((
+        code,
+        nom::multi::many0((take_while_m_n(1, 1, is_dash), code)),
+    ))
+    .parse(i)
+}
+
+/// party_no = digits dash type "/" issuer          (`36-HD/VPTW`)
+/// state_no = digits "/" [year "/"] type "-" issuer  (`30/2020/NĐ-CP`, `15/QĐ-UBND`)
+pub(crate) fn doc_number(i: &str) -> R<'_, (&str, Number)> {
+    let party = (num(5), dash, code, char('/'), issuer).map(|(n, _, t, _, iss)| Number {
+        kind: Some(CitationKind::Party),
+        number: Some(n),
+        type_code: Some(canon_type(t)),
+        issuer_code: Some(iss.to_uppercase()),
+        symbol: Some(format!("{}/{}", canon_type(t), iss.to_uppercase())),
+        year: None,
+    });
+    let state = (
+        num(5),
+        char('/'),
+        opt((num(4), char('/'))),
+        code,
+        take_while_m_n(1, 1, is_dash),
+        issuer,
+    )
+        .map(|(n, _, y, t, _, iss)| Number {
+            kind: Some(CitationKind::State),
+            number: Some(n),
+            type_code: Some(canon_type(t)),
+            issuer_code: Some(iss.to_owned()),
+            symbol: Some(format!("{}-{}", canon_type(t), iss)),
+            year: y.map(|(y, _)| y as i32),
+        });
+    let (rest, value) = alt((party, state)).parse(i)?;
+    Ok((rest, (&i[..i.len() - rest.len()], value)))
+}
+
+/// header_no = ("Số" | "SỐ") [sp? ":"] sp? doc_number
+fn header_no(i: &str) -> R<'_, (&str, Number)> {
+    let (rest, _) = (kw("số"), sp0, opt(char(':')), sp0).parse(i)?;
+    doc_number(rest)
+}
+
+/// Read the number with the citation grammar when it can, else with the local fallback above.
+fn number_field(src: &Source<'_>, text: &str, local: Number) -> HeaderNumber {
+    let span = src.span(text);
+    let n = match crate::parse_number(&span.text) {
+        Ok(d) => Number {
+            kind: Some(d.kind),
+            number: Some(d.number),
+            type_code: d.type_code,
+            issuer_code: Some(d.issuer_code),
+            symbol: Some(d.symbol),
+            year: d.year,
+        },
+        Err(_) => local,
+    };
+    HeaderNumber {
+        text: span.text,
+        start: span.start,
+        end: span.end,
+        kind: n.kind,
+        number: n.number,
+        type_code: n.type_code,
+        issuer_code: n.issuer_code,
+        symbol: n.symbol,
+        year: n.year,
+    }
+}
+
+/// Organ words that open an issuer under a parent (`BAN CHẤP HÀNH TRUNG ƯƠNG` / `BAN TỔ CHỨC`).
+const ORGAN_STARTS: &[&str] = &[
+    "ban",
+    "văn phòng",
+    "uỷ ban",
+    "đoàn chủ tịch",
+    "huyện uỷ",
+    "thành uỷ",
+    "quận uỷ",
+    "thị uỷ",
+    "đảng uỷ",
+    "trường",
+    "chi bộ",
+    "đảng đoàn",
+    "ban cán sự",
+    "học viện",
+];
+
+/// Parents that can stand over an issuer in the left column.
+const PARENTS: &[&str] = &[
+    "ban chấp hành trung ương",
+    "đảng bộ",
+    "tỉnh uỷ",
+    "thành uỷ",
+    "đại hội",
+    "đảng uỷ",
+];
+
+/// Split an organ block into `(parent, issuer)`: the issuer starts at the first organ word after
+/// a recognised parent (`ĐẢNG BỘ TỈNH THÁI NGUYÊN` / `HUYỆN UỶ ĐỊNH HOÁ`).
+fn split_organ(block: &str) -> (Option<&str>, &str) {
+    let Some((after_parent, _)) = any_kw(block, &PARENTS) else {
+        return (None, block);
+    };
+    let mut rest = after_parent;
+    while !trim(rest).is_empty() {
+        let t = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+        if any_kw(t, &ORGAN_STARTS).is_some() {
+            let cut = block.len() - t.len();
+            return (
+                Some(trim(
+                    block[..cut].trim_end_matches(|c: char| c.is_whitespace() || c == '|'),
+                )),
+                t,
+            );
+        }
+        match word(t) {
+            Ok((r, _)) => rest = r,
+            Err(_) => break,
+        }
+    }
+    (None, block)
+}
+
+/// The header and the index of the first line after it (the body), or `None` when no type name
+/// was found where a header would have one.
+pub(crate) fn header<'a>(src: &Source<'a>, lines: &[&'a str]) -> Option<(Header, usize)> {
+    // 1. the type-name line (or, flattened, the type name right after the date on one line)
+    let mut found = None;
+    for (k, line) in lines.iter().enumerate().take(HEADER_LINES) {
+        let t = trim(line);
+        if t.is_empty() {
+            continue;
+        }
+        if let Ok((rest, ty)) = type_name(t) {
+            found = Some((k, ty, rest));
+            break;
+        }
+        if let Some(at) = t.find("ngày").or_else(|| t.find("NGÀY")) {
+            if let Ok((after, _)) = header_date(&t[at..]) {
+                if let Ok((rest, ty)) = type_name(after.trim_start()) {
+                    found = Some((k, ty, rest));
+                    break;
+                }
+            }
+        }
+        // the body has begun: this is no header
+        if outline::label(t).is_some_and(|l| !matches!(l.kind, vanban_model::SectionKind::Bullet)) {
+            return None;
+        }
+    }
+    let (k, ty, after_type) = found?;
+    let mut h = Header {
+        doc_type: Some(src.span(ty)),
+        ..Header::default()
+    };
+    let zone_start = src.offset(lines[0]);
+    let zone = &src.norm()[zone_start..src.offset(ty)];
+
+    // 2. party line, number, place and date, anywhere in the zone
+    let mut cuts = vec![zone.len()];
+    let party_at = find_phrase(zone, &["ĐẢNG", "Đảng"], "đảng cộng sản việt nam").or_else(|| {
+        find_phrase(
+            zone,
+            &["CỘNG", "Cộng"],
+            "cộng hoà xã hội chủ nghĩa việt nam",
+        )
+    });
+    if let Some((at, p)) = party_at {
+        h.party = Some(src.span(p));
+        if at > 0 {
+            cuts.push(at);
+        }
+    }
+    for (at, _) in zone.match_indices("Số").chain(zone.match_indices("SỐ")) {
+        if let Ok((_, (text, n))) = header_no(&zone[at..]) {
+            h.number = Some(number_field(src, text, n));
+            cuts.push(at);
+            break;
+        }
+    }
+    for (at, _) in zone.match_indices("ngày").chain(zone.match_indices("NGÀY")) {
+        if let Ok((_, (text, iso))) = header_date(&zone[at..]) {
+            let s = src.span(text);
+            h.date = Some(HeaderDate {
+                text: s.text,
+                start: s.start,
+                end: s.end,
+                iso,
+            });
+            let (place, place_at) = place_before(zone, at);
+            if let Some(p) = place {
+                h.place = Some(src.span(p));
+            }
+            cuts.push(place_at);
+            break;
+        }
+    }
+    if let Some(star) = zone.find('*') {
+        cuts.push(star);
+    }
+    // 3. the organ block: caps text from the top of the left column to the first cut
+    let mut start = 0;
+    if let Some((0, p)) = party_at {
+        start = p.len();
+    }
+    let end = cuts
+        .into_iter()
+        .filter(|&c| c >= start)
+        .min()
+        .unwrap_or(zone.len());
+    let mut block_lines: Vec<&str> = Vec::new();
+    for l in zone[start..end].split('\n') {
+        let t = trim(l).trim_matches('|');
+        let t = trim(t);
+        if t.is_empty() || is_rule(t) {
+            if !block_lines.is_empty() && is_rule(t) {
+                break;
+            }
+            continue;
+        }
+        if !is_upper_text(t) {
+            if block_lines.is_empty() {
+                continue;
+            }
+            break;
+        }
+        block_lines.push(t);
+    }
+    if let (Some(first), Some(last)) = (block_lines.first(), block_lines.last()) {
+        let block = src.join(first, last);
+        let (parent, issuer) = split_organ(block);
+        h.parent_issuer = parent.map(|p| src.span(p));
+        h.issuer = Some(src.span(trim(issuer)));
+    }
+
+    // 4. the trích yếu: the rest of the type line, then the lines that continue it
+    let (subject, body) = subject(lines, k, after_type);
+    h.subject = subject.map(|(a, b)| src.span(trim(src.join(a, b))));
+    Some((h, body))
+}
+
+/// Find `phrase` (a keyword) at one of the `anchors` inside `zone`: `(offset, matched text)`.
+fn find_phrase<'a>(
+    zone: &'a str,
+    anchors: &[&str],
+    phrase: &'static str,
+) -> Option<(usize, &'a str)> {
+    let mut hits: Vec<usize> = anchors
+        .iter()
+        .flat_map(|a| zone.match_indices(a).map(|(k, _)| k))
+        .collect();
+    hits.sort_unstable();
+    hits.into_iter()
+        .find_map(|at| kw(phrase)(&zone[at..]).ok().map(|(_, m)| (at, m)))
+}
+
+/// The place before `, ngày`: capitalised, not all-caps words (`Hà Nội`, `TP. Hồ Chí Minh`).
+/// Returns it and where the place-and-date part begins.
+fn place_before(zone: &str, ngay_at: usize) -> (Option<&str>, usize) {
+    let before = zone[..ngay_at].trim_end_matches(|c: char| c.is_whitespace());
+    let Some(before) = before.strip_suffix(',') else {
+        return (None, ngay_at);
+    };
+    let base = before.as_ptr() as usize;
+    let mut start = before.len();
+    for (k, w) in before.split_whitespace().rev().enumerate() {
+        if k >= 5 || !is_capitalised(w) || is_upper_text(w) && w != "TP." {
+            break;
+        }
+        start = w.as_ptr() as usize - base;
+    }
+    if start >= before.len() {
+        (None, ngay_at)
+    } else {
+        (Some(&before[start..]), start)
+    }
+}
+
+/// The trích yếu: `(first, last)` line slices, and the index of the first body line.
+fn subject<'a>(
+    lines: &[&'a str],
+    type_line: usize,
+    after_type: &'a str,
+) -> (Option<(&'a str, &'a str)>, usize) {
+    let mut first: Option<&'a str> = None;
+    let mut last: Option<&'a str> = None;
+    let mut caps = false;
+    let t = trim(after_type.trim_start_matches(|c: char| c == ':' || c.is_whitespace()));
+    if !t.is_empty() {
+        first = Some(t);
+        last = Some(t);
+        caps = is_upper_text(t);
+    }
+    let mut k = type_line + 1;
+    let mut taken = 0;
+    while k < lines.len() && taken < 6 {
+        let t = trim(lines[k]);
+        if t.is_empty() {
+            if first.is_some() {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        if t == "|" {
+            k += 1;
+            continue;
+        }
+        if is_rule(t) {
+            k += 1;
+            break;
+        }
+        let starters = [
+            "căn cứ",
+            "kính gửi",
+            "thực hiện",
+            "theo đề nghị",
+            "xét đề nghị",
+        ];
+        let starts_body = outline::label(t).is_some()
+            || !is_upper_text(t) && any_kw(t, &starters).is_some()
+            || type_name(t).is_ok_and(|(r, _)| trim(r).is_empty()) && first.is_some();
+        if starts_body {
+            break;
+        }
+        let fits = match first {
+            None => true,
+            // caps subjects continue in caps; a `về …` subject wraps onto at most a few lines
+            Some(_) => {
+                if caps {
+                    is_upper_text(t)
+                } else {
+                    !t.ends_with(':') && taken < 3
+                }
+            }
+        };
+        if !fits {
+            break;
+        }
+        if first.is_none() {
+            caps = is_upper_text(t);
+            first = Some(t);
+        }
+        last = Some(t);
+        taken += 1;
+        k += 1;
+    }
+    (first.zip(last), k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Header {
+        let src = Source::new(text);
+        let lines = super::super::lex::lines(src.norm());
+        header(&src, &lines).expect("a header").0
+    }
+
+    fn t(s: &Option<vanban_model::Span>) -> Option<&str> {
+        s.as_ref().map(|s| s.text.as_str())
+    }
+
+    #[test]
+    fn row_major_header() {
+        let h = parse(
+            "BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN DÂN VẬN\n*\nSố 12-HD/BDVTW\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Nội, ngày 05 tháng 3 năm 2019\n\nHƯỚNG DẪN\nvề công tác dân vận\n-----\n1. Mục đích",
+        );
+        assert_eq!(t(&h.parent_issuer), Some("BAN CHẤP HÀNH TRUNG ƯƠNG"));
+        assert_eq!(t(&h.issuer), Some("BAN DÂN VẬN"));
+        assert_eq!(t(&h.party), Some("ĐẢNG CỘNG SẢN VIỆT NAM"));
+        let n = h.number.unwrap();
+        assert_eq!(
+            (n.text.as_str(), n.number, n.symbol.as_deref()),
+            ("12-HD/BDVTW", Some(12), Some("HD/BDVTW"))
+        );
+        assert_eq!(t(&h.place), Some("Hà Nội"));
+        assert_eq!(h.date.unwrap().iso.as_deref(), Some("2019-03-05"));
+        assert_eq!(t(&h.doc_type), Some("HƯỚNG DẪN"));
+        assert_eq!(t(&h.subject), Some("về công tác dân vận"));
+    }
+
+    #[test]
+    fn column_major_on_one_line() {
+        let h = parse(
+            "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG * Số 36-HD/VPTW ĐẢNG CỘNG SẢN VIỆT NAM Hà Nội, ngày 03 tháng 4 năm 2018 HƯỚNG DẪN thể thức văn bản của Đảng\nI- HƯỚNG DẪN CHUNG",
+        );
+        assert_eq!(t(&h.parent_issuer), Some("BAN CHẤP HÀNH TRUNG ƯƠNG"));
+        assert_eq!(t(&h.issuer), Some("VĂN PHÒNG"));
+        assert_eq!(h.number.unwrap().text, "36-HD/VPTW");
+        assert_eq!(t(&h.place), Some("Hà Nội"));
+        assert_eq!(t(&h.subject), Some("thể thức văn bản của Đảng"));
+    }
+
+    #[test]
+    fn pipe_table_with_split_words() {
+        let h = parse(
+            "TỈNH UỶ KIÊN LONG\n|\nĐẢNG CỘNG SẢN\nVIỆT NAM\n|\nSố: 07 -\nKH/TU\n|\nKiên Long, ngày\n14 tháng 02 năm 2022\n|\nKẾ HOẠCH\nTHỰC HIỆN CHUYÊN ĐỀ NĂM 2022\nI. MỤC ĐÍCH",
+        );
+        assert_eq!(t(&h.issuer), Some("TỈNH UỶ KIÊN LONG"));
+        assert_eq!(h.parent_issuer, None);
+        assert_eq!(t(&h.party), Some("ĐẢNG CỘNG SẢN\nVIỆT NAM"));
+        let n = h.number.unwrap();
+        assert_eq!(
+            (
+                n.text.as_str(),
+                n.type_code.as_deref(),
+                n.issuer_code.as_deref()
+            ),
+            ("07 -\nKH/TU", Some("KH"), Some("TU"))
+        );
+        assert_eq!(h.date.unwrap().text, "ngày\n14 tháng 02 năm 2022");
+        assert_eq!(t(&h.subject), Some("THỰC HIỆN CHUYÊN ĐỀ NĂM 2022"));
+    }
+
+    #[test]
+    fn organ_split() {
+        assert_eq!(
+            split_organ("ĐẢNG BỘ TỈNH THÁI NGUYÊN HUYỆN UỶ ĐỊNH HOÁ"),
+            (Some("ĐẢNG BỘ TỈNH THÁI NGUYÊN"), "HUYỆN UỶ ĐỊNH HOÁ")
+        );
+        assert_eq!(
+            split_organ("TỈNH ỦY THỪA THIÊN HUẾ"),
+            (None, "TỈNH ỦY THỪA THIÊN HUẾ")
+        );
+        assert_eq!(
+            split_organ("BAN THƯỜNG VỤ TỈNH ỦY"),
+            (None, "BAN THƯỜNG VỤ TỈNH ỦY")
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        let (_, (text, n)) = doc_number("30/2020/NĐ-CP ngày").unwrap();
+        assert_eq!(
+            (text, n.symbol.as_deref(), n.year),
+            ("30/2020/NĐ-CP", Some("NĐ-CP"), Some(2020))
+        );
+        let (_, (_, n)) = doc_number("08-QĐI/TW").unwrap();
+        assert_eq!(n.type_code.as_deref(), Some("QĐi"));
+        assert!(doc_number("2015-2020").is_err());
+    }
+}
