@@ -6,13 +6,13 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
+use pyo3::types::PyString;
 use rayon::prelude::*;
 
 use crate::errors::reject_str;
 
-/// Every text of an iterable of `str`, borrowed from the Python objects (no copy under abi3-py310).
-pub(crate) fn collect_texts(texts: &Bound<'_, PyAny>) -> PyResult<Vec<PyBackedStr>> {
+/// Every text of an iterable of `str` (the objects themselves: their UTF-8 is borrowed, not copied).
+pub(crate) fn collect_texts<'py>(texts: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyString>>> {
     reject_str(texts, "texts")?;
     let iter = texts.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
@@ -23,16 +23,20 @@ pub(crate) fn collect_texts(texts: &Bound<'_, PyAny>) -> PyResult<Vec<PyBackedSt
     let mut out = Vec::with_capacity(texts.len().unwrap_or(0));
     for (i, item) in iter.enumerate() {
         let item = item?;
-        let text = item.extract::<PyBackedStr>().map_err(|e| {
-            if e.is_instance_of::<PyTypeError>(item.py()) {
-                PyTypeError::new_err(format!("texts[{i}] must be str, not {}", type_name(&item)))
-            } else {
-                e // e.g. UnicodeEncodeError for a lone surrogate
-            }
+        let text = item.cast_into::<PyString>().map_err(|e| {
+            PyTypeError::new_err(format!(
+                "texts[{i}] must be str, not {}",
+                type_name(e.into_inner().as_any())
+            ))
         })?;
         out.push(text);
     }
     Ok(out)
+}
+
+/// The UTF-8 of every text; a lone surrogate raises `UnicodeEncodeError`.
+pub(crate) fn as_strs<'a>(texts: &'a [Bound<'_, PyString>]) -> PyResult<Vec<&'a str>> {
+    texts.iter().map(PyStringMethods::to_str).collect()
 }
 
 fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -75,7 +79,7 @@ fn pool(threads: usize) -> PyResult<Arc<rayon::ThreadPool>> {
 /// Map `f` over `texts` in parallel with the interpreter released.
 pub(crate) fn map_detached<R, F>(
     py: Python<'_>,
-    texts: &[PyBackedStr],
+    texts: &[&str],
     threads: Option<usize>,
     f: F,
 ) -> PyResult<Vec<R>>

@@ -1,11 +1,10 @@
 //! `Citation`, `DocNumber` and the citation functions.
 
 use pyo3::prelude::*;
-use pyo3::pybacked::PyBackedStr;
 use pyo3::types::PyTuple;
 use vanban_grammar::model::{Citation, DocNumber};
 
-use crate::batch::{check_threads, collect_texts, map_detached};
+use crate::batch::{as_strs, check_threads, collect_texts, map_detached};
 use crate::errors::to_py_err;
 use crate::serde_py::{from_py, py_repr, py_repr_opt, to_json, to_py};
 
@@ -267,7 +266,8 @@ pub(crate) fn extract_citations_many(
     threads: Option<i64>,
 ) -> PyResult<Vec<Vec<PyCitation>>> {
     let threads = check_threads(threads)?;
-    let texts: Vec<PyBackedStr> = collect_texts(texts)?;
+    let objects = collect_texts(texts)?;
+    let texts = as_strs(&objects)?;
     map_detached(py, &texts, threads, |t| {
         wrap_all(vanban_grammar::extract_citations(t))
     })
