@@ -12,22 +12,30 @@ from vanban._pandas import to_pandas
 from vanban._vanban import (
     Citation,
     DocNumber,
+    Node,
     ParseError,
+    Report,
     __version__,
     extract_citations,
     extract_citations_many,
     parse_citation,
     parse_number,
+    parse_report,
+    parse_reports,
 )
 
 __all__ = [
     "Citation",
     "DocNumber",
+    "Node",
     "ParseError",
+    "Report",
     "__version__",
     "extract_citations",
     "extract_citations_many",
     "parse_citation",
     "parse_number",
+    "parse_report",
+    "parse_reports",
     "to_pandas",
 ]

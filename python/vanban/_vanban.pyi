@@ -7,12 +7,16 @@ __version__: Final[str]
 __all__ = [
     "Citation",
     "DocNumber",
+    "Node",
     "ParseError",
+    "Report",
     "__version__",
     "extract_citations",
     "extract_citations_many",
     "parse_citation",
     "parse_number",
+    "parse_report",
+    "parse_reports",
 ]
 
 _CitationKind = Literal["party", "state", "plenum", "congress"]
@@ -155,3 +159,85 @@ def extract_citations_many(texts: Iterable[str], *, threads: int | None = None) 
 
     `threads=None` uses every core; `threads=1` runs on the calling thread.
     """
+
+@final
+class Node:
+    """A nested object of a report (a span of text, a section, a person, …). Frozen, hashable, picklable.
+
+    Attributes are the JSON keys of the object (`node.text`, `node.start`, …; also `node["text"]`);
+    nested objects are `Node`s or `Citation`s and sequences are tuples.
+    """
+
+    @property
+    def _type(self) -> str:
+        """The model type (`Span`, `Section`, `Person`, `Header`, …)."""
+    @property
+    def _fields(self) -> tuple[str, ...]:
+        """The attribute names (JSON keys), in order."""
+    def __getattr__(self, name: str) -> Any: ...
+    def __getitem__(self, key: str, /) -> Any: ...
+    def __dir__(self) -> list[str]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data with the JSON keys (nested objects as dicts, sequences as lists)."""
+    def to_json(self) -> str:
+        """Compact JSON of `to_dict()`."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, dict[str, Any]]]: ...
+    @staticmethod
+    def _new(type_name: str, attrs: dict[str, Any]) -> Node: ...
+
+@final
+class Report:
+    """The structure of one text: a news article or a formal document. Frozen, hashable, picklable.
+
+    One attribute per key of `vanban report --format json` (keys added to the model later are
+    attributes too); text pieces are `Node`s with `text`, `start`, `end` (Python string indices
+    into `source`).
+    """
+
+    kind: Literal["article", "document"]
+    category: Node | None
+    title: Node | None
+    published: str | None
+    timestamp: Node | None
+    author: Node | None
+    caption: Node | None
+    agency: Node | None
+    lead: Node | None
+    paragraphs: tuple[Node, ...]
+    items: tuple[Node, ...]
+    people: tuple[Node, ...]
+    boilerplate: tuple[Node, ...]
+    header: Node | None
+    basis: tuple[Node, ...]
+    sections: tuple[Node, ...]
+    signature: Node | None
+    recipients: tuple[Node, ...]
+    citations: tuple[Citation, ...]
+
+    @property
+    def source(self) -> str:
+        """The text this report was parsed from."""
+    @property
+    def _fields(self) -> tuple[str, ...]:
+        """The attribute names (JSON keys), in order."""
+    def __getattr__(self, name: str) -> Any: ...
+    def __dir__(self) -> list[str]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """A dict identical to `vanban report --format json`."""
+    def to_json(self) -> str:
+        """Compact JSON of the report."""
+    def _repr_html_(self) -> str:
+        """HTML for notebooks: citations highlighted, outline collapsible."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any], str]]: ...
+    @staticmethod
+    def _from_state(state: dict[str, Any], source: str) -> Report: ...
+
+def parse_report(text: str) -> Report:
+    """Parse the structure of one text (news article or formal document)."""
+
+def parse_reports(texts: Iterable[str], *, threads: int | None = None) -> list[Report]:
+    """`[parse_report(t) for t in texts]`, computed in parallel without holding the interpreter."""

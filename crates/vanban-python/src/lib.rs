@@ -5,6 +5,8 @@
 mod batch;
 mod citation;
 mod errors;
+mod node;
+mod report;
 mod serde_py;
 
 use pyo3::prelude::*;
@@ -19,6 +21,10 @@ mod vanban_native {
         PyCitation, PyDocNumber, extract_citations, extract_citations_many, parse_citation,
         parse_number,
     };
+    #[pymodule_export]
+    use crate::node::PyNode;
+    #[pymodule_export]
+    use crate::report::{PyReport, parse_report, parse_reports};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -1,0 +1,299 @@
+//! Generic conversion of serde data into frozen attribute-access objects.
+//!
+//! Every serde struct becomes a `vanban.Node` whose attributes are the struct's JSON keys
+//! (a `Citation` struct becomes a real `vanban.Citation`), sequences become tuples, and scalars
+//! stay as they are. Nothing here names a field of the report model, so fields added to the Rust
+//! model appear in Python without changes to the glue.
+
+use std::fmt::Write as _;
+
+use pyo3::exceptions::PyAttributeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple};
+use pythonize::{PythonizeMappingType, PythonizeNamedMappingType, PythonizeTypes};
+use serde::Serialize;
+
+use crate::citation::PyCitation;
+use crate::serde_py::{from_py, py_repr};
+
+/// Dict key under which the serde struct name travels between the two conversion passes.
+const TYPE_KEY: &str = "\u{0}vanban-type";
+
+/// pythonize types that tag every struct's dict with the struct name.
+struct Tagged;
+
+impl PythonizeTypes for Tagged {
+    type Map = PyDict;
+    type NamedMap = Tagged;
+    type List = PyList;
+}
+
+impl PythonizeNamedMappingType for Tagged {
+    type Builder<'py> = Bound<'py, PyDict>;
+
+    fn builder<'py>(
+        py: Python<'py>,
+        _len: usize,
+        name: &'static str,
+    ) -> PyResult<Self::Builder<'py>> {
+        let dict = PyDict::new(py);
+        dict.set_item(TYPE_KEY, name)?;
+        Ok(dict)
+    }
+
+    fn push_field<'py>(
+        builder: &mut Self::Builder<'py>,
+        name: Bound<'py, PyString>,
+        value: Bound<'py, PyAny>,
+    ) -> PyResult<()> {
+        <PyDict as PythonizeMappingType>::push_item(builder, name.into_any(), value)
+    }
+
+    fn finish<'py>(builder: Self::Builder<'py>) -> PyResult<Bound<'py, PyMapping>> {
+        <PyDict as PythonizeMappingType>::finish(builder)
+    }
+}
+
+/// The attribute dict of `value` (a serde struct): JSON keys → converted values.
+pub(crate) fn attrs_of<'py, T: Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyDict>> {
+    let tagged = pythonize::pythonize_custom::<Tagged, _>(py, value)?.cast_into::<PyDict>()?;
+    tagged.del_item(TYPE_KEY)?;
+    convert_dict(&tagged)
+}
+
+fn convert_dict<'py>(dict: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(dict.py());
+    for (k, v) in dict.iter() {
+        out.set_item(k, convert(&v)?)?;
+    }
+    Ok(out)
+}
+
+/// Tagged plain data → Citation / Node / tuple / scalar.
+fn convert<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = obj.py();
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let Some(name) = dict.get_item(TYPE_KEY)? else {
+            return Ok(convert_dict(dict)?.into_any()); // a map, not a struct: keys are data
+        };
+        dict.del_item(TYPE_KEY)?;
+        let name: String = name.extract()?;
+        if name == "Citation" {
+            return Ok(Bound::new(
+                py,
+                PyCitation {
+                    inner: from_py(dict)?,
+                },
+            )?
+            .into_any());
+        }
+        let attrs = convert_dict(dict)?.unbind();
+        return Ok(Bound::new(
+            py,
+            PyNode {
+                type_name: name,
+                attrs,
+            },
+        )?
+        .into_any());
+    }
+    if let Ok(list) = obj.cast::<PyList>() {
+        let items = list
+            .iter()
+            .map(|v| convert(&v))
+            .collect::<PyResult<Vec<_>>>()?;
+        return Ok(PyTuple::new(py, items)?.into_any());
+    }
+    Ok(obj.clone())
+}
+
+/// Converted data → the plain data of `to_dict()` (Node/Citation → dict, tuple → list).
+pub(crate) fn plain<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let py = obj.py();
+    if let Ok(node) = obj.cast::<PyNode>() {
+        return Ok(plain_dict(node.get().attrs.bind(py))?.into_any());
+    }
+    if let Ok(c) = obj.cast::<PyCitation>() {
+        return crate::serde_py::to_py(py, &c.get().inner);
+    }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        let items = t.iter().map(|v| plain(&v)).collect::<PyResult<Vec<_>>>()?;
+        return Ok(PyList::new(py, items)?.into_any());
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        return Ok(plain_dict(d)?.into_any());
+    }
+    Ok(obj.clone())
+}
+
+fn plain_dict<'py>(dict: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+    let out = PyDict::new(dict.py());
+    for (k, v) in dict.iter() {
+        out.set_item(k, plain(&v)?)?;
+    }
+    Ok(out)
+}
+
+/// `Name(key=value, …)`: scalars and texts of nested objects (shortened), lengths of non-empty
+/// sequences; `None` and empty sequences are left out.
+pub(crate) fn repr_fields(
+    py: Python<'_>,
+    type_name: &str,
+    attrs: &Bound<'_, PyDict>,
+) -> PyResult<String> {
+    const MAX: usize = 60;
+    let short = |s: &str| -> PyResult<String> {
+        if s.chars().count() > MAX {
+            py_repr(py, &format!("{}…", s.chars().take(MAX).collect::<String>()))
+        } else {
+            py_repr(py, s)
+        }
+    };
+    let mut out = format!("{type_name}(");
+    let mut first = true;
+    for (k, v) in attrs.iter() {
+        let shown = if v.is_none() {
+            continue;
+        } else if let Ok(s) = v.cast::<PyString>() {
+            short(s.to_str()?)?
+        } else if let Ok(t) = v.cast::<PyTuple>() {
+            if t.is_empty() {
+                continue;
+            }
+            format!("[{}]", t.len())
+        } else if v.is_instance_of::<PyNode>() || v.is_instance_of::<PyCitation>() {
+            match v
+                .getattr("text")
+                .ok()
+                .and_then(|t| t.extract::<String>().ok())
+            {
+                Some(text) => short(&text)?,
+                None => "…".to_owned(),
+            }
+        } else {
+            v.repr()?.to_string()
+        };
+        let _ = write!(out, "{}{k}={shown}", if first { "" } else { ", " });
+        first = false;
+    }
+    out.push(')');
+    Ok(out)
+}
+
+/// A nested object of a report (a span of text, a section, a person, …): frozen, with one
+/// attribute per JSON key. `_type` names the Rust model type (`Span`, `Section`, …).
+#[pyclass(frozen, module = "vanban", name = "Node")]
+pub struct PyNode {
+    type_name: String,
+    attrs: Py<PyDict>,
+}
+
+#[pymethods]
+impl PyNode {
+    /// The model type of this object (`Span`, `Section`, `Person`, …).
+    #[getter]
+    fn _type(&self) -> &str {
+        &self.type_name
+    }
+
+    /// The attribute names (the JSON keys), in order.
+    #[getter]
+    fn _fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.attrs.bind(py).keys())
+    }
+
+    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        self.attrs.bind(py).get_item(name)?.ok_or_else(|| {
+            PyAttributeError::new_err(format!(
+                "'{}' object has no attribute '{name}'",
+                self.type_name
+            ))
+        })
+    }
+
+    fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
+        self.attrs
+            .bind(py)
+            .get_item(key)?
+            .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(key.to_owned()))
+    }
+
+    fn __dir__(slf: &Bound<'_, Self>) -> PyResult<Vec<String>> {
+        dir_with(slf.as_any(), slf.get().attrs.bind(slf.py()))
+    }
+
+    /// Plain data with the JSON keys (nested objects as dicts, sequences as lists).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        plain_dict(self.attrs.bind(py))
+    }
+
+    /// Compact JSON of `to_dict()`.
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        compact_json(&self.to_dict(py)?.into_any())
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        repr_fields(py, &self.type_name, self.attrs.bind(py))
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        match other.cast::<PyNode>() {
+            Ok(o) => Ok(self.type_name == o.get().type_name
+                && PyAnyMethods::eq(self.attrs.bind(py).as_any(), o.get().attrs.bind(py))?),
+            Err(_) => Ok(false),
+        }
+    }
+
+    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+        let items = PyTuple::new(py, self.attrs.bind(py).items())?;
+        (self.type_name.as_str(), items).into_pyobject(py)?.hash()
+    }
+
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+        let py = slf.py();
+        let node = slf.get();
+        let args = (node.type_name.as_str(), node.attrs.bind(py).copy()?).into_pyobject(py)?;
+        Ok((py.get_type::<Self>().getattr("_new")?, args))
+    }
+
+    /// Rebuild from `_type` and the attribute dict (used by pickle).
+    #[staticmethod]
+    fn _new(type_name: String, attrs: &Bound<'_, PyDict>) -> PyResult<Self> {
+        Ok(Self {
+            type_name,
+            attrs: attrs.copy()?.unbind(),
+        })
+    }
+}
+
+/// `object.__dir__(obj)` plus the data keys.
+pub(crate) fn dir_with(obj: &Bound<'_, PyAny>, attrs: &Bound<'_, PyDict>) -> PyResult<Vec<String>> {
+    let py = obj.py();
+    let base = py
+        .import("builtins")?
+        .getattr("object")?
+        .getattr("__dir__")?
+        .call1((obj,))?;
+    let mut names: Vec<String> = base.extract()?;
+    names.extend(attrs.keys().iter().map(|k| k.to_string()));
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
+/// `json.dumps(value, ensure_ascii=False, separators=(",", ":"))`: serde_json's compact form.
+pub(crate) fn compact_json(value: &Bound<'_, PyAny>) -> PyResult<String> {
+    let py = value.py();
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("ensure_ascii", false)?;
+    kwargs.set_item("separators", (",", ":"))?;
+    py.import("json")?
+        .getattr("dumps")?
+        .call((value,), Some(&kwargs))?
+        .extract()
+}
