@@ -44,7 +44,7 @@ def _outline(sections: Any) -> str:
         label = escape(" ".join(x for x in (getattr(s, "label", None), getattr(s, "heading", None)) if x))
         children = getattr(s, "children", ())
         if children:
-            parts.append(f"<details><summary>{label}</summary>{_outline(children)}</details>")
+            parts.append(f'<details style="margin-left:1.2em"><summary>{label}</summary>{_outline(children)}</details>')
         else:
             parts.append(f'<div style="margin-left:1.2em">{label}</div>')
     return "".join(parts)

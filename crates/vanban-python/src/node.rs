@@ -171,7 +171,11 @@ pub(crate) fn repr_fields(
                 .and_then(|t| t.extract::<String>().ok())
             {
                 Some(text) => short(&text)?,
-                None => "…".to_owned(),
+                None => format!(
+                    "{}(…)",
+                    v.getattr("_type")
+                        .map_or_else(|_| String::new(), |t| t.to_string())
+                ),
             }
         } else {
             v.repr()?.to_string()
