@@ -5,13 +5,18 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use vanban_grammar::{Citation, extract_citations};
+use vanban_grammar::model::{Report, ReportKind, Section, Span};
+use vanban_grammar::{Citation, extract_citations, parse_report};
 
 /// The seed article, embedded so that `vanban demo` needs no files.
 const SEED: &str = include_str!("../../../tests/fixtures/articles/seed_xaydungdang_2016.txt");
 
 #[derive(Parser)]
-#[command(name = "vanban", version, about = "Read Vietnamese party documents and the news about them")]
+#[command(
+    name = "vanban",
+    version,
+    about = "Read Vietnamese party documents and the news about them"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -27,8 +32,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CiteFormat::Jsonl)]
         format: CiteFormat,
     },
-    /// Show the citations of the bundled seed article.
+    /// Show the structure of a news article or a formal party document.
+    Report {
+        /// Input file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
+        format: ReportFormat,
+    },
+    /// Show the citations and the structure of the bundled seed article.
     Demo,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// The serde schema, pretty-printed.
+    Json,
+    /// The same data as YAML.
+    Yaml,
+    /// A readable indented view.
+    Outline,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -44,7 +67,12 @@ enum CiteFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Cite { file, format } => read_input(file.as_deref()).and_then(|text| cite(&text, format)),
+        Command::Cite { file, format } => {
+            read_input(file.as_deref()).and_then(|text| cite(&text, format))
+        }
+        Command::Report { file, format } => {
+            read_input(file.as_deref()).and_then(|text| report(&text, format))
+        }
         Command::Demo => demo(),
     };
     match result {
@@ -70,13 +98,18 @@ fn read_input(file: Option<&std::path::Path>) -> Result<String, String> {
         }
     };
     String::from_utf8(bytes).map_err(|e| {
-        format!("{name}: invalid UTF-8 at byte offset {}", e.utf8_error().valid_up_to())
+        format!(
+            "{name}: invalid UTF-8 at byte offset {}",
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 
 fn read_stdin() -> Result<Vec<u8>, String> {
     let mut buf = Vec::new();
-    std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("<stdin>: {e}"))?;
+    std::io::stdin()
+        .read_to_end(&mut buf)
+        .map_err(|e| format!("<stdin>: {e}"))?;
     Ok(buf)
 }
 
@@ -100,12 +133,209 @@ fn cite(text: &str, format: CiteFormat) -> Result<(), String> {
 fn demo() -> Result<(), String> {
     let cites = extract_citations(SEED);
     let title = SEED.lines().nth(1).unwrap_or_default();
-    write_out(&format!("Seed article: {title}\n{} citations\n\n{}", cites.len(), table(&cites)))
+    write_out(&format!(
+        "Seed article: {title}\n{} citations\n\n{}\nStructure\n\n{}",
+        cites.len(),
+        table(&cites),
+        outline(&parse_report(SEED))
+    ))
+}
+
+fn report(text: &str, format: ReportFormat) -> Result<(), String> {
+    let r = parse_report(text);
+    let out = match format {
+        ReportFormat::Json => serde_json::to_string_pretty(&r).map_err(|e| e.to_string())? + "\n",
+        ReportFormat::Yaml => {
+            let mut s = String::new();
+            yaml(
+                &serde_json::to_value(&r).map_err(|e| e.to_string())?,
+                0,
+                &mut s,
+            );
+            s
+        }
+        ReportFormat::Outline => outline(&r),
+    };
+    write_out(&out)
+}
+
+/// A small YAML emitter over the JSON value: block maps and lists, JSON-quoted strings (valid
+/// YAML scalars, so no escaping rules of our own).
+fn yaml(v: &serde_json::Value, indent: usize, out: &mut String) {
+    use serde_json::Value;
+    let pad = "  ".repeat(indent);
+    match v {
+        Value::Object(map) if !map.is_empty() => {
+            for (k, val) in map {
+                out.push_str(&format!("{pad}{k}:"));
+                yaml_child(val, indent, out);
+            }
+        }
+        Value::Array(items) if !items.is_empty() => {
+            for item in items {
+                out.push_str(&format!("{pad}-"));
+                yaml_child(item, indent, out);
+            }
+        }
+        other => out.push_str(&format!("{pad}{}\n", scalar(other))),
+    }
+}
+
+fn yaml_child(v: &serde_json::Value, indent: usize, out: &mut String) {
+    use serde_json::Value;
+    match v {
+        Value::Object(m) if !m.is_empty() => {
+            out.push('\n');
+            yaml(v, indent + 1, out);
+        }
+        Value::Array(a) if !a.is_empty() => {
+            out.push('\n');
+            yaml(v, indent + 1, out);
+        }
+        other => out.push_str(&format!(" {}\n", scalar(other))),
+    }
+}
+
+fn scalar(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Object(_) => "{}".to_owned(),
+        serde_json::Value::Array(_) => "[]".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// The readable view: one field per line, outline indented by level.
+fn outline(r: &Report) -> String {
+    fn one(s: &str) -> String {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+    fn short(s: &str, n: usize) -> String {
+        let s = one(s);
+        if s.chars().count() > n {
+            format!("{}…", s.chars().take(n).collect::<String>())
+        } else {
+            s
+        }
+    }
+    let mut out = String::new();
+    fn field(out: &mut String, name: &str, value: Option<String>) {
+        if let Some(v) = value {
+            out.push_str(&format!("{name:<12}{v}\n"));
+        }
+    }
+    let span = |s: &Option<Span>| s.as_ref().map(|s| short(&s.text, 160));
+    field(&mut out, "kind", Some(r.kind.as_str().to_owned()));
+    if r.kind == ReportKind::Article {
+        field(&mut out, "category", span(&r.category));
+        field(&mut out, "title", span(&r.title));
+        field(&mut out, "published", r.published.clone());
+        field(
+            &mut out,
+            "author",
+            r.author.as_ref().map(|a| match &a.titles {
+                Some(t) => format!("{t} {}", a.text),
+                None => a.text.clone(),
+            }),
+        );
+        field(&mut out, "caption", span(&r.caption));
+        field(&mut out, "agency", span(&r.agency));
+        field(
+            &mut out,
+            "lead",
+            r.lead.as_ref().map(|l| short(&l.text, 100)),
+        );
+        field(&mut out, "paragraphs", Some(r.paragraphs.len().to_string()));
+        for it in &r.items {
+            field(
+                &mut out,
+                "item",
+                Some(format!("{}. {}", it.ordinal, short(&it.text, 90))),
+            );
+        }
+    }
+    for p in &r.people {
+        let pos: Vec<String> = p.positions.iter().map(|s| one(&s.text)).collect();
+        field(
+            &mut out,
+            "person",
+            Some(if pos.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} — {}", p.name, pos.join("; "))
+            }),
+        );
+    }
+    if let Some(h) = &r.header {
+        field(
+            &mut out,
+            "issuer",
+            span(&h.parent_issuer)
+                .map(|p| format!("{p} / {}", span(&h.issuer).unwrap_or_default()))
+                .or(span(&h.issuer)),
+        );
+        field(&mut out, "party", span(&h.party));
+        field(&mut out, "number", h.number.as_ref().map(|n| one(&n.text)));
+        field(
+            &mut out,
+            "place/date",
+            h.date.as_ref().map(|d| {
+                format!(
+                    "{}, {}",
+                    span(&h.place).unwrap_or_default(),
+                    d.iso.clone().unwrap_or_else(|| one(&d.text))
+                )
+            }),
+        );
+        field(&mut out, "type", span(&h.doc_type));
+        field(&mut out, "subject", span(&h.subject));
+    }
+    for b in &r.basis {
+        field(&mut out, "basis", Some(short(&b.text, 100)));
+    }
+    let mut stack: Vec<(&Section, usize)> = r.sections.iter().rev().map(|s| (s, 0)).collect();
+    if !stack.is_empty() {
+        out.push_str("outline\n");
+    }
+    while let Some((s, depth)) = stack.pop() {
+        let title = s
+            .heading
+            .as_deref()
+            .map(one)
+            .unwrap_or_else(|| short(&s.text[s.label.len()..], 70));
+        out.push_str(&format!(
+            "{}{} {}\n",
+            "  ".repeat(depth + 1),
+            s.label,
+            title
+        ));
+        stack.extend(s.children.iter().rev().map(|c| (c, depth + 1)));
+    }
+    if let Some(sig) = &r.signature {
+        let parts: Vec<String> = [&sig.authority, &sig.position, &sig.signer]
+            .iter()
+            .filter_map(|s| span(s))
+            .collect();
+        field(&mut out, "signature", Some(parts.join(" / ")));
+    }
+    for rec in &r.recipients {
+        field(&mut out, "recipient", Some(one(&rec.text)));
+    }
+    if r.kind == ReportKind::Article {
+        field(
+            &mut out,
+            "boilerplate",
+            Some(r.boilerplate.len().to_string()),
+        );
+    }
+    field(&mut out, "citations", Some(r.citations.len().to_string()));
+    out
 }
 
 /// A fixed-width table, one citation per row; widths count characters, not bytes.
 fn table(cites: &[Citation]) -> String {
-    let header = ["start", "kind", "number", "symbol", "date", "issuer", "term", "text"];
+    let header = [
+        "start", "kind", "number", "symbol", "date", "issuer", "term", "text",
+    ];
     let rows: Vec<[String; 8]> = cites
         .iter()
         .map(|c| {
@@ -113,7 +343,11 @@ fn table(cites: &[Citation]) -> String {
             [
                 c.start.to_string(),
                 c.kind.as_str().to_owned(),
-                opt(c.number.map(|n| n.to_string()).or_else(|| c.plenum.map(|p| format!("TW{p}"))).or_else(|| c.congress.map(|n| format!("ĐH{n}")))),
+                opt(c
+                    .number
+                    .map(|n| n.to_string())
+                    .or_else(|| c.plenum.map(|p| format!("TW{p}")))
+                    .or_else(|| c.congress.map(|n| format!("ĐH{n}")))),
                 opt(c.symbol.clone()),
                 opt(c.date.clone()),
                 opt(c.issuer.clone()),
@@ -134,7 +368,13 @@ fn table(cites: &[Citation]) -> String {
             .iter()
             .zip(widths)
             .enumerate()
-            .map(|(i, (cell, w))| if i + 1 == cells.len() { cell.clone() } else { pad(cell, w) })
+            .map(|(i, (cell, w))| {
+                if i + 1 == cells.len() {
+                    cell.clone()
+                } else {
+                    pad(cell, w)
+                }
+            })
             .collect();
         out.push_str(line.join("  ").trim_end());
         out.push('\n');

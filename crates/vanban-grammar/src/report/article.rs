@@ -54,7 +54,6 @@ const FURNITURE: &[&str] = &[
     "gửi câu hỏi",
     "đánh giá bài viết",
     "print",
-    "bài đăng trên",
     "alternate text",
 ];
 
@@ -78,8 +77,10 @@ const ACADEMIC: &[&str] = &[
     "Trung",
 ];
 
+/// Word count, stopping early: callers only compare it with small bounds, and a 50 MB line must
+/// not be counted again for every check.
 fn words(t: &str) -> usize {
-    t.split_whitespace().count()
+    t.split_whitespace().take(64).count()
 }
 
 fn is_tail_marker(t: &str) -> bool {
@@ -96,11 +97,19 @@ fn is_furniture(t: &str) -> bool {
         return true;
     }
     // labelled lines: `Nguồn: BĐN`, `Tags: …`, `Từ khóa: …`
-    let labelled = ["Nguồn:", "Nguồn :", "Tags:", "Tag:", "Từ khóa:", "Từ khoá:"]
-        .iter()
-        .any(|p| t.starts_with(p));
+    let labelled = [
+        "Nguồn:",
+        "Nguồn :",
+        "Tags:",
+        "Tag:",
+        "Từ khóa:",
+        "Từ khoá:",
+        "Bài đăng trên",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p));
     (words(t) <= 6 && any_kw(t, &FURNITURE).is_some())
-        || words(t) <= 12
+        || words(t) <= 16
             && (labelled
                 || t.contains("Google News")
                 || t.ends_with("Lượt xem")
@@ -221,6 +230,35 @@ fn glued_caption(t: &str) -> Option<(&str, &str)> {
         }
     }
     None
+}
+
+/// A caption run into the text after its credit: `Ảnh minh họa. Nguồn: internet Theo đó, …`,
+/// `… Ảnh: HẢI NGUYỄN Tới 2020 …`. The credit is one word, or a run of capitals.
+fn credit_caption(t: &str) -> Option<(&str, &str)> {
+    let at = ["Nguồn:", "Ảnh:"]
+        .iter()
+        .filter_map(|m| t.find(m).map(|k| k + m.len()))
+        .min()?;
+    if at > 300 || words(&t[..at]) > 30 {
+        return None;
+    }
+    let after = &t[at..];
+    let mut end = at + (after.len() - after.trim_start().len());
+    let mut n = 0;
+    for w in t[end..].split(' ') {
+        let caps = is_upper_text(w) || w.chars().all(|c| c.is_uppercase() || c == '.');
+        if n > 0 && !caps || n == 0 && w.is_empty() {
+            break;
+        }
+        end += w.len() + 1;
+        n += 1;
+        if !caps {
+            break;
+        }
+    }
+    let end = end.min(t.len());
+    let (cap, rest) = (trim(&t[..end]), trim(&t[end..]));
+    (!rest.is_empty() && rest.starts_with(char::is_uppercase)).then_some((cap, rest))
 }
 
 /// Enumerated points: paragraphs that open with an ordinal, and `Một là, … Hai là, …` runs
@@ -385,20 +423,22 @@ pub(crate) fn article(src: &Source<'_>, lines: &[&str]) -> Report {
         }
     }
 
-    // 4. caption (whole line, or glued to the first sentence), then the lead
-    let mut first_para: Option<&str> = None;
-    if let Some(&t) = body.first() {
-        if is_caption(t) {
-            rep.caption = Some(src.span(t));
-            body.remove(0);
-        } else if let Some((cap, rest)) = glued_caption(t) {
+    // 4. caption: a caption line among the first lines, or one glued to the first sentence
+    if let Some(k) = body
+        .iter()
+        .take(4)
+        .position(|t| is_caption(t) && credit_caption(t).is_none())
+    {
+        rep.caption = Some(src.span(body.remove(k)));
+    } else if let Some(k) = body
+        .iter()
+        .take(4)
+        .position(|t| glued_caption(t).or_else(|| credit_caption(t)).is_some())
+    {
+        if let Some((cap, rest)) = glued_caption(body[k]).or_else(|| credit_caption(body[k])) {
             rep.caption = Some(src.span(cap));
-            first_para = Some(trim(rest));
-            body.remove(0);
+            body[k] = trim(rest);
         }
-    }
-    if let Some(p) = first_para {
-        body.insert(0, p);
     }
     if body.len() >= 2 || body.first().is_some_and(|t| agency(t).is_ok()) {
         let lead = body.remove(0);
@@ -413,6 +453,8 @@ pub(crate) fn article(src: &Source<'_>, lines: &[&str]) -> Report {
     rep.items = items(src, &body);
     rep.paragraphs = body.iter().map(|t| src.span(t)).collect();
     rep.boilerplate = boilerplate.iter().map(|t| src.span(t)).collect();
+    // furniture was gathered from two passes; report it in reading order
+    rep.boilerplate.sort_by_key(|s| s.start);
     if let (Some(first), Some(last)) = (content.first(), content.last()) {
         rep.people = people(src, src.join(first, last));
     }

@@ -400,7 +400,7 @@ fn subject<'a>(
     if !t.is_empty() {
         first = Some(t);
         last = Some(t);
-        caps = is_upper_text(t);
+        caps = is_upper_text(t) && any_kw(t, &["của", "hội nghị", "trình", "tại"]).is_none();
     }
     let mut k = type_line + 1;
     let mut taken = 0;
@@ -449,7 +449,8 @@ fn subject<'a>(
             break;
         }
         if first.is_none() {
-            caps = is_upper_text(t);
+            // an issuer or occasion line (`CỦA BAN THƯỜNG VỤ …`) may be followed by a lower-case `về …`
+            caps = is_upper_text(t) && any_kw(t, &["của", "hội nghị", "trình", "tại"]).is_none();
             first = Some(t);
         }
         last = Some(t);

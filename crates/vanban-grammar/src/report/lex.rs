@@ -76,6 +76,16 @@ fn lower(c: char) -> char {
 /// Compare one input word with one lower-case keyword word, ignoring case and the old/new tone
 /// placement of a final `oa`/`oe`/`uy` (`ủy` = `uỷ`, `khóa` = `khoá`, formats.md §7.2).
 pub(crate) fn word_eq(input: &str, kw: &str) -> bool {
+    // Cheap rejections first: this runs for every word of every keyword list. Case and tone
+    // style change a Vietnamese word's UTF-8 length by at most one byte.
+    if input.len().abs_diff(kw.len()) > 2 {
+        return false;
+    }
+    if let (Some(a), Some(b)) = (input.bytes().next(), kw.bytes().next()) {
+        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && a.to_ascii_lowercase() != b {
+            return false;
+        }
+    }
     let mut a = input.chars().map(lower);
     let mut b = kw.chars();
     loop {
@@ -126,9 +136,14 @@ pub(crate) fn kw<'a>(pattern: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str
     }
 }
 
-/// First of several keywords that matches (longest first is the caller's job).
+/// First of several keywords that matches (longest first is the caller's job). The first word is
+/// read once and checked against each pattern's first word before the full match.
 pub(crate) fn any_kw<'a>(i: &'a str, patterns: &[&'static str]) -> Option<(&'a str, &'a str)> {
-    patterns.iter().find_map(|p| kw(p)(i).ok())
+    let (_, first) = word(i).ok()?;
+    patterns
+        .iter()
+        .filter(|p| word_eq(first, p.split(' ').next().unwrap_or(p)))
+        .find_map(|p| kw(p)(i).ok())
 }
 
 /// num(max) = digit{1,max}

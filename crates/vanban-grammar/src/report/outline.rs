@@ -274,7 +274,8 @@ pub(crate) fn build<'a>(src: &Source<'a>, lines: &[&'a str]) -> (Vec<Section>, V
     while k < lines.len() {
         let line = lines[k];
         k += 1;
-        if trim(line).is_empty() {
+        // blank lines and table or rule debris (`|`, `-----`) carry no text
+        if trim(line).is_empty() || super::lex::is_rule(line) {
             continue;
         }
         let Some(l) = label(line) else {

@@ -107,6 +107,9 @@ const CONTINUE: &[&str] = &[
     "cục",
     "ký",
     "lý",
+    "đồng",
+    "nhân",
+    "dân",
 ];
 
 /// Most words in one position, and positions per mention (bounded work per mention).
@@ -152,7 +155,7 @@ fn position(i: &str) -> R<'_, &str> {
         let Ok((r2, w)) = word(r) else { break };
         let fits = is_capitalised(w) || CONTINUE.iter().any(|k| word_eq(w, k));
         // a new mention starts: `…, đồng chí X` is not part of this position
-        if !fits || word_eq(w, "đồng") {
+        if !fits || word_eq(w, "đồng") && kw("đồng chí")(r).is_ok() {
             break;
         }
         rest = r2;
