@@ -33,7 +33,8 @@ fi
 # The CLI from the same sources: pytest compares to_dict() with its JSON.
 echo "== building the vanban CLI"
 if [ "$profile" = release ]; then cargo build -q --locked --release -p vanban-cli; else cargo build -q --locked -p vanban-cli; fi
-export VANBAN_CLI="$PWD/target/$profile/vanban"
+target_dir="$(cargo metadata --format-version 1 --no-deps | python -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')"
+export VANBAN_CLI="$target_dir/$profile/vanban"
 
 echo "== pytest"
 python -m pytest -q tests

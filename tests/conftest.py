@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -38,7 +39,10 @@ def cli() -> list[str]:
     if cargo is None:
         pytest.skip("needs cargo or VANBAN_CLI to run the vanban CLI")
     subprocess.run([cargo, "build", "-q", "-p", "vanban-cli"], cwd=ROOT, check=True)
-    return [str(ROOT / "target" / "debug" / "vanban")]
+    meta = subprocess.run(
+        [cargo, "metadata", "--format-version", "1", "--no-deps"], cwd=ROOT, check=True, capture_output=True
+    )
+    return [str(Path(json.loads(meta.stdout)["target_directory"]) / "debug" / "vanban")]
 
 
 def run_cli(cli: list[str], *args: str, stdin: str | None = None) -> str:
