@@ -5,7 +5,9 @@ use nom::character::complete::{char, one_of};
 use nom::combinator::{opt, recognize};
 use vanban_model::{Author, Item, Report, ReportKind, Span, Timestamp};
 
-use super::lex::{R, any_kw, fail, hsp0, is_capitalised, is_dash, is_upper_text, kw, trim};
+use super::lex::{
+    R, any_kw, fail, hsp0, is_capitalised, is_dash, is_upper_text, kw, trim, word_eq,
+};
 use super::outline::ordinal;
 use super::people::people;
 use super::source::Source;
@@ -89,7 +91,8 @@ fn is_tail_marker(t: &str) -> bool {
 }
 
 fn is_furniture(t: &str) -> bool {
-    if t.chars().all(|c| !c.is_alphanumeric()) {
+    // punctuation debris and stray letters (`.`, `*`, `M`)
+    if t.chars().all(|c| !c.is_alphanumeric()) || t.chars().count() <= 2 {
         return true;
     }
     // `>> related headline`, `»Cùng chủ đề`
@@ -153,9 +156,15 @@ fn author_line(t: &str) -> Option<(Option<&str>, &str)> {
         Err(_) => (t, None),
     };
     let ws: Vec<&str> = name.split_whitespace().collect();
-    let name_like = ws
-        .iter()
-        .all(|w| is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '.'));
+    // organ words make a heading in capitals (`BAN CHẤP HÀNH TRUNG ƯƠNG`), not a name
+    const ORGAN: &[&str] = &[
+        "ban", "đảng", "ương", "tỉnh", "uỷ", "hội", "chấp", "hành", "chính", "tin",
+    ];
+    let organ = ws.iter().any(|w| ORGAN.iter().any(|k| word_eq(w, k)));
+    let name_like = !organ
+        && ws
+            .iter()
+            .all(|w| is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '.'));
     let dotted = ws.len() == 1 && name.contains('.') && name.len() <= 20;
     ((name_like && (2..=5).contains(&ws.len())) || name_like && dotted).then_some((ts, name))
 }

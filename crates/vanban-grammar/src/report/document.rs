@@ -40,27 +40,45 @@ pub(crate) fn document(src: &Source<'_>, lines: &[&str], citations: &[Citation])
         .iter()
         .position(|l| outline::label(l).is_some_and(|l| !matches!(l.kind, SectionKind::Bullet)))
         .unwrap_or(main.len());
-    let mut basis = Vec::new();
+    // (first, last) line slices of each basis; a basis wrapped over lines continues until `;`/`,`
+    let mut spans: Vec<(&str, &str)> = Vec::new();
     let mut rest: Vec<&str> = Vec::with_capacity(main.len());
     for (k, line) in main.iter().enumerate() {
-        match basis_line(line).filter(|_| k < first_heading) {
-            Some(b) => {
-                let s = src.span(b.trim_end_matches([';', ',']));
-                let cites = citations
-                    .iter()
-                    .filter(|c| c.start >= s.start && c.end <= s.end)
-                    .cloned()
-                    .collect();
-                basis.push(Basis {
-                    text: s.text,
-                    start: s.start,
-                    end: s.end,
-                    citations: cites,
-                });
-            }
-            None => rest.push(line),
+        let before_outline = k < first_heading;
+        if let Some(b) = basis_line(line).filter(|_| before_outline) {
+            spans.push((b, trim(line)));
+            continue;
         }
+        let t = trim(line);
+        let open = spans
+            .last()
+            .is_some_and(|&(_, last)| !last.ends_with([';', ',', ':', '.']));
+        if before_outline && open && !t.is_empty() && outline::label(t).is_none() && rest.is_empty()
+        {
+            if let Some(last) = spans.last_mut() {
+                last.1 = t;
+            }
+            continue;
+        }
+        rest.push(line);
     }
+    let basis: Vec<Basis> = spans
+        .into_iter()
+        .map(|(first, last)| {
+            let s = src.span(src.join(first, last).trim_end_matches([';', ',']));
+            let cites = citations
+                .iter()
+                .filter(|c| c.start >= s.start && c.end <= s.end)
+                .cloned()
+                .collect();
+            Basis {
+                text: s.text,
+                start: s.start,
+                end: s.end,
+                citations: cites,
+            }
+        })
+        .collect();
     let (sections, preamble) = build(src, &rest);
 
     let evidence = h.party.is_some() || h.number.is_some() || h.date.is_some();

@@ -235,36 +235,63 @@ fn split_organ(block: &str) -> (Option<&str>, &str) {
 /// The header and the index of the first line after it (the body), or `None` when no type name
 /// was found where a header would have one.
 pub(crate) fn header<'a>(src: &Source<'a>, lines: &[&'a str]) -> Option<(Header, usize)> {
-    // 1. the type-name line (or, flattened, the type name right after the date on one line)
-    let mut found = None;
+    // 1. the type-name line (or, flattened, the type name right after the date on one line);
+    // a page title in capitals (`HƯỚNG DẪN SỐ 27 …`) may come first, so try a few candidates and
+    // keep the first whose zone has a party line, a number or a dated place
+    let mut candidates = Vec::new();
     for (k, line) in lines.iter().enumerate().take(HEADER_LINES) {
+        if candidates.len() >= 3 {
+            break;
+        }
         let t = trim(line);
         if t.is_empty() {
             continue;
         }
         if let Ok((rest, ty)) = type_name(t) {
-            found = Some((k, ty, rest));
-            break;
+            candidates.push((k, ty, rest));
+            continue;
         }
         if let Some(at) = t.find("ngày").or_else(|| t.find("NGÀY")) {
             if let Ok((after, _)) = header_date(&t[at..]) {
                 if let Ok((rest, ty)) = type_name(after.trim_start()) {
-                    found = Some((k, ty, rest));
-                    break;
+                    candidates.push((k, ty, rest));
+                    continue;
                 }
             }
         }
-        // the body has begun: this is no header
+        // the body has begun: no header further down
         if outline::label(t).is_some_and(|l| !matches!(l.kind, vanban_model::SectionKind::Bullet)) {
-            return None;
+            break;
         }
     }
-    let (k, ty, after_type) = found?;
+    let mut first = None;
+    let mut zone_from = 0;
+    for (k, ty, rest) in candidates {
+        let found = header_at(src, zone_from, lines, k, ty, rest);
+        zone_from = k + 1;
+        let h = &found.0;
+        if h.party.is_some() || h.number.is_some() || h.date.is_some() {
+            return Some(found);
+        }
+        first.get_or_insert(found);
+    }
+    first
+}
+
+/// The header whose type name `ty` stands on line `k`.
+fn header_at<'a>(
+    src: &Source<'a>,
+    zone_from: usize,
+    lines: &[&'a str],
+    k: usize,
+    ty: &'a str,
+    after_type: &'a str,
+) -> (Header, usize) {
     let mut h = Header {
         doc_type: Some(src.span(ty)),
         ..Header::default()
     };
-    let zone_start = src.offset(lines[0]);
+    let zone_start = src.offset(lines[zone_from.min(k)]);
     let zone = &src.norm()[zone_start..src.offset(ty)];
 
     // 2. party line, number, place and date, anywhere in the zone
@@ -314,6 +341,16 @@ pub(crate) fn header<'a>(src: &Source<'a>, lines: &[&'a str]) -> Option<(Header,
     if let Some((0, p)) = party_at {
         start = p.len();
     }
+    // page furniture above the header (`MỤC LỤC VĂN BẢN`, `*`) is not the organ
+    for l in zone[start..].split_inclusive('\n') {
+        let t = trim(l);
+        if !(t.is_empty() || is_rule(t) || any_kw(t, &["mục lục", "tải về", "xem mẫu"]).is_some())
+        {
+            break;
+        }
+        start += l.len();
+    }
+    start = start.min(zone.len());
     let end = cuts
         .into_iter()
         .filter(|&c| c >= start)
@@ -321,9 +358,10 @@ pub(crate) fn header<'a>(src: &Source<'a>, lines: &[&'a str]) -> Option<(Header,
         .unwrap_or(zone.len());
     let mut block_lines: Vec<&str> = Vec::new();
     for l in zone[start..end].split('\n') {
-        let t = trim(l).trim_matches('|');
+        // a rule may trail the organ on its line: `BAN TỔ CHỨC -------`
+        let t = trim(l).trim_matches(|c: char| c == '|' || c == '_' || c == '*' || is_dash(c));
         let t = trim(t);
-        if t.is_empty() || is_rule(t) {
+        if t.is_empty() || is_rule(l) {
             if !block_lines.is_empty() && is_rule(t) {
                 break;
             }
@@ -347,7 +385,7 @@ pub(crate) fn header<'a>(src: &Source<'a>, lines: &[&'a str]) -> Option<(Header,
     // 4. the trích yếu: the rest of the type line, then the lines that continue it
     let (subject, body) = subject(lines, k, after_type);
     h.subject = subject.map(|(a, b)| src.span(trim(src.join(a, b))));
-    Some((h, body))
+    (h, body)
 }
 
 /// Find `phrase` (a keyword) at one of the `anchors` inside `zone`: `(offset, matched text)`.

@@ -298,6 +298,21 @@ pub(crate) fn build<'a>(src: &Source<'a>, lines: &[&'a str]) -> (Vec<Section>, V
             None => {}
         }
         let mut heading = title_of(&l);
+        // a wrapped sentence (`1. Kiểm điểm … và đánh giá, xếp loại` / `chất lượng hằng năm …`)
+        // is no title, whatever its length
+        let wraps = lines[k..]
+            .iter()
+            .map(|s| trim(s))
+            .find(|s| !s.is_empty())
+            .is_some_and(|s| s.starts_with(char::is_lowercase) && label(s).is_none());
+        if wraps
+            && !matches!(
+                l.kind,
+                SectionKind::Part | SectionKind::Chapter | SectionKind::Article
+            )
+        {
+            heading = None;
+        }
         let mut last = line;
         // `I.` or `Chương I` alone on its line: the title is on the next one
         if l.rest.is_empty() && !matches!(l.kind, SectionKind::Bullet | SectionKind::Ordinal) {
