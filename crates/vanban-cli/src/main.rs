@@ -148,7 +148,7 @@ fn report(text: &str, format: ReportFormat) -> Result<(), String> {
         ReportFormat::Yaml => {
             let mut s = String::new();
             yaml(
-                &serde_json::to_value(&r).map_err(|e| e.to_string())?,
+                &read_json(&serde_json::to_string(&r).map_err(|e| e.to_string())?),
                 0,
                 &mut s,
             );
@@ -159,19 +159,104 @@ fn report(text: &str, format: ReportFormat) -> Result<(), String> {
     write_out(&out)
 }
 
-/// A small YAML emitter over the JSON value: block maps and lists, JSON-quoted strings (valid
-/// YAML scalars, so no escaping rules of our own).
-fn yaml(v: &serde_json::Value, indent: usize, out: &mut String) {
-    use serde_json::Value;
+/// A JSON value with its keys in schema order (serde_json's own `Value` sorts them).
+enum Json {
+    Obj(Vec<(String, Json)>),
+    Arr(Vec<Json>),
+    /// A scalar as JSON text: quoted strings are valid YAML scalars as they are.
+    Lit(String),
+}
+
+/// Read the JSON text serde wrote (well-formed by construction; depth is the report's).
+fn read_json(s: &str) -> Json {
+    fn value(b: &[u8], i: &mut usize, s: &str) -> Json {
+        while b.get(*i).is_some_and(|c| c.is_ascii_whitespace()) {
+            *i += 1;
+        }
+        match b.get(*i) {
+            Some(b'{') => {
+                *i += 1;
+                let mut out = Vec::new();
+                loop {
+                    while b
+                        .get(*i)
+                        .is_some_and(|c| c.is_ascii_whitespace() || *c == b',')
+                    {
+                        *i += 1;
+                    }
+                    if b.get(*i).is_none_or(|c| *c == b'}') {
+                        *i += 1;
+                        return Json::Obj(out);
+                    }
+                    let Json::Lit(k) = value(b, i, s) else {
+                        return Json::Obj(out);
+                    };
+                    while b
+                        .get(*i)
+                        .is_some_and(|c| c.is_ascii_whitespace() || *c == b':')
+                    {
+                        *i += 1;
+                    }
+                    let key = serde_json::from_str::<String>(&k).unwrap_or(k);
+                    out.push((key, value(b, i, s)));
+                }
+            }
+            Some(b'[') => {
+                *i += 1;
+                let mut out = Vec::new();
+                loop {
+                    while b
+                        .get(*i)
+                        .is_some_and(|c| c.is_ascii_whitespace() || *c == b',')
+                    {
+                        *i += 1;
+                    }
+                    if b.get(*i).is_none_or(|c| *c == b']') {
+                        *i += 1;
+                        return Json::Arr(out);
+                    }
+                    out.push(value(b, i, s));
+                }
+            }
+            Some(b'"') => {
+                let start = *i;
+                *i += 1;
+                while let Some(&c) = b.get(*i) {
+                    *i += 1;
+                    match c {
+                        b'\\' => *i += 1,
+                        b'"' => break,
+                        _ => {}
+                    }
+                }
+                Json::Lit(s[start..(*i).min(s.len())].to_owned())
+            }
+            _ => {
+                let start = *i;
+                while b
+                    .get(*i)
+                    .is_some_and(|c| !matches!(c, b',' | b'}' | b']') && !c.is_ascii_whitespace())
+                {
+                    *i += 1;
+                }
+                Json::Lit(s[start..*i].to_owned())
+            }
+        }
+    }
+    value(s.as_bytes(), &mut 0, s)
+}
+
+/// A small YAML emitter: block maps and lists, JSON-quoted strings.
+fn yaml(v: &Json, indent: usize, out: &mut String) {
     let pad = "  ".repeat(indent);
     match v {
-        Value::Object(map) if !map.is_empty() => {
+        Json::Obj(map) if !map.is_empty() => {
             for (k, val) in map {
                 out.push_str(&format!("{pad}{k}:"));
                 yaml_child(val, indent, out);
             }
         }
-        Value::Array(items) if !items.is_empty() => {
+        Json::Arr(items) if !items.is_empty() => {
             for item in items {
                 out.push_str(&format!("{pad}-"));
                 yaml_child(item, indent, out);
@@ -181,14 +266,13 @@ fn yaml(v: &serde_json::Value, indent: usize, out: &mut String) {
     }
 }
 
-fn yaml_child(v: &serde_json::Value, indent: usize, out: &mut String) {
-    use serde_json::Value;
+fn yaml_child(v: &Json, indent: usize, out: &mut String) {
     match v {
-        Value::Object(m) if !m.is_empty() => {
+        Json::Obj(m) if !m.is_empty() => {
             out.push('\n');
             yaml(v, indent + 1, out);
         }
-        Value::Array(a) if !a.is_empty() => {
+        Json::Arr(a) if !a.is_empty() => {
             out.push('\n');
             yaml(v, indent + 1, out);
         }
@@ -196,11 +280,11 @@ fn yaml_child(v: &serde_json::Value, indent: usize, out: &mut String) {
     }
 }
 
-fn scalar(v: &serde_json::Value) -> String {
+fn scalar(v: &Json) -> String {
     match v {
-        serde_json::Value::Object(_) => "{}".to_owned(),
-        serde_json::Value::Array(_) => "[]".to_owned(),
-        other => other.to_string(),
+        Json::Obj(_) => "{}".to_owned(),
+        Json::Arr(_) => "[]".to_owned(),
+        Json::Lit(s) => s.clone(),
     }
 }
 

@@ -3,7 +3,7 @@ use nom::Parser;
 use nom::bytes::complete::{take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of};
 use nom::combinator::{opt, recognize};
-use vanban_model::{Author, Item, Report, ReportKind, Span, Timestamp};
+use vanban_model::{Author, Item, Report, ReportKind, Timestamp};
 
 use super::lex::{
     R, any_kw, fail, hsp0, is_capitalised, is_dash, is_upper_text, kw, trim, word_eq,
@@ -87,7 +87,7 @@ fn words(t: &str) -> usize {
 
 fn is_tail_marker(t: &str) -> bool {
     let t = t.trim_start_matches(['»', '>', ' ']);
-    words(t) <= 8 && any_kw(t, &TAIL_MARKERS).is_some()
+    words(t) <= 8 && any_kw(t, TAIL_MARKERS).is_some()
 }
 
 fn is_furniture(t: &str) -> bool {
@@ -111,7 +111,7 @@ fn is_furniture(t: &str) -> bool {
     ]
     .iter()
     .any(|p| t.starts_with(p));
-    (words(t) <= 6 && any_kw(t, &FURNITURE).is_some())
+    (words(t) <= 6 && any_kw(t, FURNITURE).is_some())
         || words(t) <= 16
             && (labelled
                 || t.contains("Google News")
@@ -166,7 +166,7 @@ fn author_line(t: &str) -> Option<(Option<&str>, &str)> {
             .iter()
             .all(|w| is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '.'));
     let dotted = ws.len() == 1 && name.contains('.') && name.len() <= 20;
-    ((name_like && (2..=5).contains(&ws.len())) || name_like && dotted).then_some((ts, name))
+    (name_like && ((2..=5).contains(&ws.len()) || dotted)).then_some((ts, name))
 }
 
 /// agency = "(" tag ")" [sp dash] sp | TAG sp dash sp | ("LTS" | "Tóm tắt") ":" sp
@@ -253,14 +253,12 @@ fn credit_caption(t: &str) -> Option<(&str, &str)> {
     }
     let after = &t[at..];
     let mut end = at + (after.len() - after.trim_start().len());
-    let mut n = 0;
-    for w in t[end..].split(' ') {
+    for (n, w) in t[end..].split(' ').enumerate() {
         let caps = is_upper_text(w) || w.chars().all(|c| c.is_uppercase() || c == '.');
         if n > 0 && !caps || n == 0 && w.is_empty() {
             break;
         }
         end += w.len() + 1;
-        n += 1;
         if !caps {
             break;
         }
@@ -498,7 +496,7 @@ fn set_author(src: &Source<'_>, rep: &mut Report, line: &str, affiliation: &[&st
         start: s.start,
         end: s.end,
         titles: ts.map(|t| src.span(t).text),
-        affiliation: aff.map(|Span { text, start, end }| Span { text, start, end }),
+        affiliation: aff,
     });
 }
 

@@ -44,7 +44,7 @@ const HEADER_LINES: usize = 40;
 
 /// type_name = TYPE_NAME in capitals, then a gap or the end    (`HƯỚNG DẪN`, `THÔNG BÁO KẾT LUẬN`)
 pub(crate) fn type_name(i: &str) -> R<'_, &str> {
-    let Some((rest, t)) = any_kw(i, &TYPE_NAMES) else {
+    let Some((rest, t)) = any_kw(i, TYPE_NAMES) else {
         return fail(i);
     };
     if !is_upper_text(t) || rest.starts_with(|c: char| !c.is_whitespace() && c != ':' && c != '(') {
@@ -209,13 +209,13 @@ const PARENTS: &[&str] = &[
 /// Split an organ block into `(parent, issuer)`: the issuer starts at the first organ word after
 /// a recognised parent (`ĐẢNG BỘ TỈNH THÁI NGUYÊN` / `HUYỆN UỶ ĐỊNH HOÁ`).
 fn split_organ(block: &str) -> (Option<&str>, &str) {
-    let Some((after_parent, _)) = any_kw(block, &PARENTS) else {
+    let Some((after_parent, _)) = any_kw(block, PARENTS) else {
         return (None, block);
     };
     let mut rest = after_parent;
     while !trim(rest).is_empty() {
         let t = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
-        if any_kw(t, &ORGAN_STARTS).is_some() {
+        if any_kw(t, ORGAN_STARTS).is_some() {
             let cut = block.len() - t.len();
             return (
                 Some(trim(

@@ -127,7 +127,7 @@ fn name(i: &str) -> R<'_, &str> {
         }
         let Ok((r2, w)) = word(r) else { break };
         // `Nguyên` opens "former …" titles but is also a common name syllable
-        let head = any_kw(r, &HEADS).is_some_and(|(_, h)| !word_eq(h, "nguyên"));
+        let head = any_kw(r, HEADS).is_some_and(|(_, h)| !word_eq(h, "nguyên"));
         if !is_capitalised(w) || head {
             break;
         }
@@ -144,7 +144,7 @@ fn name(i: &str) -> R<'_, &str> {
 
 /// position = head (sp title_word)*   ending before a word that cannot continue a title
 fn position(i: &str) -> R<'_, &str> {
-    let Some((mut rest, _)) = any_kw(i, &HEADS) else {
+    let Some((mut rest, _)) = any_kw(i, HEADS) else {
         return fail(i);
     };
     for _ in 0..MAX_POSITION_WORDS {

@@ -61,7 +61,7 @@ pub(crate) fn position(line: &str) -> R<'_, &str> {
     let t = trim(line);
     let ok = is_upper_text(t)
         && t.split_whitespace().count() <= 8
-        && any_kw(t, &POSITION_HEADS).is_some();
+        && any_kw(t, POSITION_HEADS).is_some();
     if ok { Ok(("", t)) } else { fail(line) }
 }
 
