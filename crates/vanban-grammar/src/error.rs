@@ -9,18 +9,37 @@ use nom::error::{ContextError, ErrorKind, FromExternalError, ParseError as NomPa
 pub(crate) type PResult<'a, T> = nom::IResult<&'a str, T, GrammarError<'a>>;
 
 /// nom error that keeps the furthest failure and the labels of what was expected there.
+///
+/// Failures are the common case while scanning (most anchors are not citations), so the labels
+/// live inline: no allocation per failed attempt.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct GrammarError<'a> {
     pub(crate) input: &'a str,
-    pub(crate) expected: Vec<&'static str>,
+    labels: [&'static str; 4],
+    len: u8,
 }
 
 impl<'a> GrammarError<'a> {
     pub(crate) fn expected(input: &'a str, label: &'static str) -> Self {
-        Self {
+        let mut e = Self {
             input,
-            expected: vec![label],
+            labels: [""; 4],
+            len: 0,
+        };
+        e.push(label);
+        e
+    }
+
+    fn push(&mut self, label: &'static str) {
+        if usize::from(self.len) < self.labels.len() && !self.labels().contains(&label) {
+            self.labels[usize::from(self.len)] = label;
+            self.len += 1;
         }
+    }
+
+    /// What was expected where the furthest branch failed.
+    pub(crate) fn labels(&self) -> &[&'static str] {
+        &self.labels[..usize::from(self.len)]
     }
 }
 
@@ -28,7 +47,8 @@ impl<'a> NomParseError<&'a str> for GrammarError<'a> {
     fn from_error_kind(input: &'a str, _kind: ErrorKind) -> Self {
         Self {
             input,
-            expected: Vec::new(),
+            labels: [""; 4],
+            len: 0,
         }
     }
 
@@ -43,10 +63,8 @@ impl<'a> NomParseError<&'a str> for GrammarError<'a> {
             Ordering::Greater => other,
             Ordering::Equal => {
                 let mut merged = self;
-                for label in other.expected {
-                    if !merged.expected.contains(&label) {
-                        merged.expected.push(label);
-                    }
+                for label in other.labels() {
+                    merged.push(label);
                 }
                 merged
             }
@@ -58,8 +76,8 @@ impl<'a> ContextError<&'a str> for GrammarError<'a> {
     /// Label a failure only when it happened where the labelled rule started, so the
     /// innermost meaningful label wins.
     fn add_context(input: &'a str, label: &'static str, mut other: Self) -> Self {
-        if input.len() == other.input.len() && !other.expected.contains(&label) {
-            other.expected.push(label);
+        if input.len() == other.input.len() {
+            other.push(label);
         }
         other
     }
@@ -92,10 +110,10 @@ pub struct LineColumn {
 impl ParseError {
     pub(crate) fn from_grammar(src: &str, err: &GrammarError<'_>) -> Self {
         let offset = src.len() - err.input.len();
-        let expected = if err.expected.is_empty() {
+        let expected = if err.labels().is_empty() {
             vec!["a document citation"]
         } else {
-            err.expected.clone()
+            err.labels().to_vec()
         };
         Self { offset, expected }
     }

@@ -35,7 +35,15 @@ pub(crate) fn is_slash(c: char) -> bool {
 
 /// A letter of a word: letters and combining marks (NFD input keeps its marks on the letter).
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+    // Fast paths for ASCII and the Vietnamese letter blocks; the general lookup is slow.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c {
+        '\u{00C0}'..='\u{024F}' => c != '\u{00D7}' && c != '\u{00F7}',
+        '\u{1EA0}'..='\u{1EF9}' | '\u{0300}'..='\u{036F}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// sp = ws{1,16}
@@ -53,23 +61,34 @@ const TONES: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{03
 
 /// `(base letter, tone)` of a lower-cased character; tone 0 is level, 1–5 follow `TONES`.
 /// `Ð`/`ð`/`Ɖ` (look-alikes of `Đ` seen on real pages) fold to `đ`.
+#[inline]
 pub(crate) fn fold_char(c: char) -> (char, u8) {
-    const FIRST: u32 = 0xC0;
-    const LAST: u32 = 0x1EFF;
-    static TABLE: OnceLock<Vec<(char, u8)>> = OnceLock::new();
+    // Two small tables cover Vietnamese: Latin-1 Supplement to Latin Extended-B, and the
+    // Latin Extended Additional block of precomposed tone letters (ạ … ỹ).
+    const LATIN: (u32, u32) = (0xC0, 0x24F);
+    const VIET: (u32, u32) = (0x1EA0, 0x1EF9);
+    static TABLES: OnceLock<(Vec<(char, u8)>, Vec<(char, u8)>)> = OnceLock::new();
     if c.is_ascii() {
         return (c.to_ascii_lowercase(), 0);
     }
     let code = c as u32;
-    if !(FIRST..=LAST).contains(&code) {
+    let in_latin = (LATIN.0..=LATIN.1).contains(&code);
+    if !in_latin && !(VIET.0..=VIET.1).contains(&code) {
         return (c.to_lowercase().next().unwrap_or(c), 0);
     }
-    let table = TABLE.get_or_init(|| {
-        (FIRST..=LAST)
-            .map(|cp| char::from_u32(cp).map_or(('\u{FFFD}', 0), fold_slow))
-            .collect()
+    let (latin, viet) = TABLES.get_or_init(|| {
+        let build = |(lo, hi): (u32, u32)| {
+            (lo..=hi)
+                .map(|cp| char::from_u32(cp).map_or(('\u{FFFD}', 0), fold_slow))
+                .collect()
+        };
+        (build(LATIN), build(VIET))
     });
-    table[(code - FIRST) as usize]
+    if in_latin {
+        latin[(code - LATIN.0) as usize]
+    } else {
+        viet[(code - VIET.0) as usize]
+    }
 }
 
 fn fold_slow(c: char) -> (char, u8) {
@@ -136,8 +155,25 @@ pub(crate) enum Match {
     Loose,
 }
 
-fn same(a: &Folded, b: &Folded, how: Match) -> bool {
-    a.base == b.base && (how == Match::Loose || a.tone == b.tone)
+/// Does the syllable `w` (NFC) fold to `want`? Compares character by character, no allocation:
+/// this runs for every anchor, so it is on the hot path.
+pub(crate) fn same_word(w: &str, want: &Folded, how: Match) -> bool {
+    let mut expected = want.base.chars();
+    let mut tone = 0;
+    for c in w.chars() {
+        if let Some(k) = TONES.iter().position(|&t| t == c) {
+            tone = k as u8 + 1;
+            continue;
+        }
+        let (b, t) = fold_char(c);
+        if t != 0 {
+            tone = t;
+        }
+        if expected.next() != Some(b) {
+            return false;
+        }
+    }
+    expected.next().is_none() && (how == Match::Loose || tone == want.tone)
 }
 
 /// keyword = syllable { sp syllable } — matches a pre-folded phrase, any case.
@@ -148,7 +184,7 @@ pub(crate) fn keyword<'a>(i: &'a str, phrase: &[Folded], how: Match) -> PResult<
             rest = sp.parse(rest)?.0;
         }
         let (after, w) = word.parse(rest)?;
-        if !same(&fold(w), want, how) {
+        if !same_word(w, want, how) {
             return Err(nom::Err::Error(GrammarError::expected(rest, "a keyword")));
         }
         rest = after;
@@ -156,23 +192,63 @@ pub(crate) fn keyword<'a>(i: &'a str, phrase: &[Folded], how: Match) -> PResult<
     Ok((rest, &i[..i.len() - rest.len()]))
 }
 
-/// Match one of several keywords (each with its value); the longest match wins.
-pub(crate) fn keyword_table<'a, T: Copy>(
-    i: &'a str,
-    table: &[(Vec<Folded>, T)],
-    how: Match,
-) -> PResult<'a, (T, &'a str)> {
-    let mut best: Option<(&'a str, T, &'a str)> = None;
-    for (phrase, value) in table {
-        if let Ok((rest, m)) = keyword(i, phrase, how) {
-            if best.is_none_or(|(_, _, b)| m.len() > b.len()) {
-                best = Some((rest, *value, m));
+/// Keywords with values, indexed by the first letter of their first syllable so that a lookup
+/// compares against a handful of entries, not the whole table (this runs for every anchor).
+pub(crate) struct KeywordTable<T> {
+    entries: Vec<(Vec<Folded>, T)>,
+    by_first: Vec<(char, Vec<usize>)>,
+}
+
+impl<T: Copy> KeywordTable<T> {
+    /// Index `entries` (phrases as folded by `fold_phrase`).
+    pub(crate) fn new(entries: Vec<(Vec<Folded>, T)>) -> Self {
+        let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+        for (k, (phrase, _)) in entries.iter().enumerate() {
+            let Some(c) = phrase.first().and_then(|f| f.base.chars().next()) else {
+                continue;
+            };
+            match by_first.iter_mut().find(|(f, _)| *f == c) {
+                Some((_, list)) => list.push(k),
+                None => by_first.push((c, vec![k])),
             }
         }
+        Self { entries, by_first }
     }
-    match best {
-        Some((rest, v, m)) => Ok((rest, (v, m))),
-        None => Err(nom::Err::Error(GrammarError::expected(i, "a keyword"))),
+
+    /// Entries whose first syllable could be `first` (same first base letter).
+    pub(crate) fn candidates(&self, first: &str) -> impl Iterator<Item = &(Vec<Folded>, T)> {
+        let c = first.chars().next().map(|c| fold_char(c).0);
+        let list = self
+            .by_first
+            .iter()
+            .find(|(f, _)| Some(*f) == c)
+            .map_or(&[][..], |(_, l)| l.as_slice());
+        list.iter().map(|&k| &self.entries[k])
+    }
+
+    /// All entries.
+    pub(crate) fn entries(&self) -> &[(Vec<Folded>, T)] {
+        &self.entries
+    }
+
+    /// keyword_table = the longest keyword of the table at `i`, with its value.
+    pub(crate) fn longest<'a>(&self, i: &'a str, how: Match) -> PResult<'a, (T, &'a str)> {
+        let mut best: Option<(&'a str, T, &'a str)> = None;
+        let (_, first) = word.parse(i)?;
+        for (phrase, value) in self.candidates(first) {
+            if phrase.first().is_none_or(|f| !same_word(first, f, how)) {
+                continue;
+            }
+            if let Ok((rest, m)) = keyword(i, phrase, how) {
+                if best.is_none_or(|(_, _, b)| m.len() > b.len()) {
+                    best = Some((rest, *value, m));
+                }
+            }
+        }
+        match best {
+            Some((rest, v, m)) => Ok((rest, (v, m))),
+            None => Err(nom::Err::Error(GrammarError::expected(i, "a keyword"))),
+        }
     }
 }
 
@@ -237,19 +313,33 @@ fn with_tone(c: char, tone: u8) -> char {
 /// Text in NFC with a map from its byte offsets back to the original's.
 pub(crate) struct Normalized {
     pub(crate) text: String,
-    /// `orig[i]` is the original byte offset of normalised byte `i`; one extra entry for the end.
-    orig: Vec<usize>,
+    /// `(normalised offset, original offset, verbatim)` where each stretch begins: verbatim
+    /// stretches map byte for byte, composed clusters map to their start.
+    segments: Vec<(usize, usize, bool)>,
 }
 
 impl Normalized {
-    /// Original byte offset of a normalised start offset.
-    pub(crate) fn start(&self, i: usize) -> usize {
-        self.orig[i]
+    fn map(&self, i: usize) -> usize {
+        let k = self
+            .segments
+            .partition_point(|s| s.0 <= i)
+            .saturating_sub(1);
+        match self.segments.get(k) {
+            Some(&(norm, orig, true)) => orig + (i - norm),
+            Some(&(_, orig, false)) => orig,
+            None => i,
+        }
     }
 
-    /// Original byte offset of a normalised end offset (exclusive).
+    /// Original byte offset of a normalised start offset.
+    pub(crate) fn start(&self, i: usize) -> usize {
+        self.map(i)
+    }
+
+    /// Original byte offset of a normalised end offset (exclusive): the end of a composed
+    /// cluster is the start of what follows it, so the same map serves.
     pub(crate) fn end(&self, i: usize) -> usize {
-        self.orig[i]
+        self.map(i)
     }
 }
 
@@ -259,38 +349,44 @@ pub(crate) fn needs_nfc(text: &str) -> bool {
     memchr::memchr2(0xCC, 0xCD, text.as_bytes()).is_some()
 }
 
-/// NFC-normalise `text` cluster by cluster (a starter and its combining marks), so every
-/// normalised character maps back to whole original characters.
+/// NFC-normalise `text`, touching only the clusters around combining marks: the rest is copied
+/// verbatim, so a mostly-NFC text costs little more than a copy.
 pub(crate) fn normalize(text: &str) -> Normalized {
     use unicode_normalization::UnicodeNormalization;
     use unicode_normalization::char::canonical_combining_class;
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut orig = Vec::with_capacity(text.len() + 1);
-    let mut cluster_start = 0;
-    let mut cluster = String::new();
-    let emit = |cluster: &str, start: usize, out: &mut String, orig: &mut Vec<usize>| {
-        for c in cluster.nfc() {
-            let len = c.len_utf8();
-            out.push(c);
-            orig.extend(std::iter::repeat_n(start, len));
+    let mut segments = vec![(0, 0, true)];
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(k) = memchr::memchr2(0xCC, 0xCD, &bytes[from..]) {
+        let mark = from + k;
+        // The cluster starts at the last starter before the mark (or where copying stopped).
+        let mut start = mark;
+        while let Some(c) = text[copied..start].chars().next_back() {
+            start -= c.len_utf8();
+            if canonical_combining_class(c) == 0 {
+                break;
+            }
         }
-    };
-    for (i, c) in text.char_indices() {
-        let combining = canonical_combining_class(c) != 0;
-        if !combining && !cluster.is_empty() {
-            emit(&cluster, cluster_start, &mut out, &mut orig);
-            cluster.clear();
-        }
-        if cluster.is_empty() {
-            cluster_start = i;
-        }
-        cluster.push(c);
+        let end = mark
+            + text[mark..]
+                .chars()
+                .take_while(|&c| canonical_combining_class(c) != 0)
+                .map(char::len_utf8)
+                .sum::<usize>();
+        out.push_str(&text[copied..start]);
+        segments.push((out.len(), start, false));
+        out.extend(text[start..end].nfc());
+        segments.push((out.len(), end, true));
+        copied = end;
+        from = end.max(mark + 1);
     }
-    emit(&cluster, cluster_start, &mut out, &mut orig);
-    orig.push(text.len());
-    // An end offset inside the normalised text points at the start of the next cluster, which
-    // is the original end of the previous one: the map above already gives exactly that.
-    Normalized { text: out, orig }
+    out.push_str(&text[copied..]);
+    Normalized {
+        text: out,
+        segments,
+    }
 }
 
 #[cfg(test)]
@@ -338,5 +434,10 @@ mod tests {
         let q = n.text.find("quyết").unwrap();
         assert_eq!(&text[n.start(q)..n.end(q + "quyết".len())], "quyê\u{0301}t");
         assert_eq!(n.end(n.text.len()), text.len());
+        let tail = n.text.find("số").unwrap();
+        assert_eq!(&text[n.start(tail)..], "số 1");
+        // Marks after a precomposed letter and several marks in a row compose too.
+        let n = normalize("Quye\u{0302}\u{0301}t đi\u{0323}nh");
+        assert_eq!(n.text, "Quyết định");
     }
 }

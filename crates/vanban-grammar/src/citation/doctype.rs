@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::error::PResult;
-use crate::text::{Folded, Match, fold_phrase, keyword_table};
+use crate::text::{KeywordTable, Match, fold_phrase};
 
 /// One document type as prose names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,12 +50,12 @@ const WORDS: &[(&str, DocType)] = &[
     ("chỉ thị", t("Chỉ thị", "CT", true)),
     ("kết luận", t("Kết luận", "KL", true)),
     ("thông báo kết luận", t("Thông báo", "TB", false)),
-    ("thông báo", t("Thông báo", "TB", true)),
-    ("hướng dẫn", t("Hướng dẫn", "HD", true)),
+    ("thông báo", t("Thông báo", "TB", false)),
+    ("hướng dẫn", t("Hướng dẫn", "HD", false)),
     ("kế hoạch", t("Kế hoạch", "KH", true)),
     ("chương trình hành động", t("Chương trình", "CTr", true)),
     ("chương trình", t("Chương trình", "CTr", false)),
-    ("quy chế", t("Quy chế", "QC", true)),
+    ("quy chế", t("Quy chế", "QC", false)),
     ("thông tri", t("Thông tri", "TT", false)),
     ("công văn", t("Công văn", "CV", false)),
     ("tờ trình", t("Tờ trình", "TTr", false)),
@@ -85,43 +85,48 @@ const WORDS: &[(&str, DocType)] = &[
     ("pháp lệnh", state("Pháp lệnh", "PL", true)),
 ];
 
-fn table() -> &'static [(Vec<Folded>, DocType)] {
-    static TABLE: OnceLock<Vec<(Vec<Folded>, DocType)>> = OnceLock::new();
-    TABLE.get_or_init(|| WORDS.iter().map(|(w, d)| (fold_phrase(w), *d)).collect())
+fn table() -> &'static KeywordTable<DocType> {
+    static TABLE: OnceLock<KeywordTable<DocType>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        KeywordTable::new(WORDS.iter().map(|(w, d)| (fold_phrase(w), *d)).collect())
+    })
 }
 
 /// type_word = one of WORDS, any case, either tone placement (longest wins)
 pub(crate) fn type_word(i: &str, how: Match) -> PResult<'_, DocType> {
-    let (rest, (d, _)) = keyword_table(i, table(), how)?;
+    let (rest, (d, _)) = table().longest(i, how)?;
     Ok((rest, d))
 }
 
-/// Literal spellings for the prefilter: every case pattern of the non-ASCII letters (ASCII case
-/// is folded by the automaton), single space or NBSP between syllables, and `Ð` for `Đ`.
+/// Literal spellings for the prefilter, in the three casings real text uses: lower case,
+/// each syllable capitalised (`Quy Định`), and upper case (`NGHỊ QUYẾT`); the automaton folds
+/// ASCII case itself, which covers `Nghị quyết`.
+///
+/// Only type words that can start a citation without a symbol are anchors: those allowing short
+/// forms (`Chỉ thị 05`) and those naming plenums and congresses. Every other citation carries a
+/// symbol, so its slash anchors it and the type word is found by looking back; keeping common
+/// prose words (`báo cáo`, `văn bản`) out of the automaton keeps it fast.
 pub(crate) fn prefilter_patterns() -> Vec<String> {
     let mut out = Vec::new();
-    for (word, _) in WORDS {
-        let chars: Vec<char> = word.chars().collect();
-        let wide: Vec<usize> = (0..chars.len()).filter(|&k| !chars[k].is_ascii()).collect();
-        for mask in 0..(1u32 << wide.len()) {
-            let mut variant = chars.clone();
-            for (bit, &k) in wide.iter().enumerate() {
-                if mask & (1 << bit) != 0 {
-                    variant[k] = variant[k].to_uppercase().next().unwrap_or(variant[k]);
-                }
-            }
-            let base: String = variant.iter().collect();
-            for sep in [" ", "\u{a0}"] {
-                let s = base.replace(' ', sep);
-                if s.contains('Đ') {
-                    out.push(s.replace('Đ', "\u{d0}"));
-                }
-                out.push(s);
+    let anchors = WORDS
+        .iter()
+        .filter(|(_, d)| d.short || matches!(d.name, Some("Nghị quyết" | "Kết luận")));
+    for (word, _) in anchors {
+        let title: Vec<String> = word
+            .split(' ')
+            .map(|syl| {
+                let mut c = syl.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        for variant in [(*word).to_owned(), title.join(" "), word.to_uppercase()] {
+            if !out.contains(&variant) {
+                out.push(variant);
             }
         }
     }
-    out.sort();
-    out.dedup();
     out
 }
 
@@ -150,16 +155,18 @@ mod tests {
     }
 
     #[test]
-    fn patterns_cover_upper_case_and_eth() {
+    fn patterns_cover_three_casings() {
         let p = prefilter_patterns();
         for w in [
             "nghị quyết",
-            "nghỊ quyẾt",
-            "quyết \u{d0}ịnh",
-            "\u{d0}ề án",
-            "đề\u{a0}án",
+            "Nghị Quyết",
+            "NGHỊ QUYẾT",
+            "Quy Định",
+            "luật",
+            "KẾT LUẬN",
         ] {
             assert!(p.iter().any(|x| x == w), "{w}");
         }
+        assert!(!p.iter().any(|x| x == "văn bản" || x == "báo cáo"));
     }
 }

@@ -12,7 +12,8 @@ use nom::bytes::complete::take_while_m_n;
 
 use crate::error::{GrammarError, PResult};
 use crate::text::{
-    Folded, Match, common_tone, fold, fold_phrase, is_capitalised, keyword, sp, word,
+    Folded, KeywordTable, Match, common_tone, fold, fold_phrase, is_capitalised, keyword,
+    same_word, word,
 };
 
 /// Organ-name units in canonical spelling (longest match wins).
@@ -37,6 +38,7 @@ const UNITS: &[&str] = &[
     "Ban cán sự đảng",
     "Quân ủy",
     "Quân ủy Trung ương",
+    "Công an",
     "Ủy ban Kiểm tra",
     "Ủy ban",
     "Ban Tổ chức",
@@ -70,34 +72,60 @@ fn is_abbreviation(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
-fn units() -> &'static [(Vec<Folded>, &'static str)] {
-    static U: OnceLock<Vec<(Vec<Folded>, &'static str)>> = OnceLock::new();
+fn units() -> &'static KeywordTable<&'static str> {
+    static U: OnceLock<KeywordTable<&'static str>> = OnceLock::new();
     U.get_or_init(|| {
-        UNITS
-            .iter()
-            .map(|u| (fold_phrase(&u.to_lowercase()), *u))
-            .collect()
+        KeywordTable::new(
+            UNITS
+                .iter()
+                .map(|u| (fold_phrase(&u.to_lowercase()), *u))
+                .collect(),
+        )
     })
 }
 
 /// Words that end an issuer even when capitalised (`… Bộ Chính trị Về đổi mới`).
 fn is_stop(w: &str) -> bool {
     const STOPS: &[&str] = &[
-        "về", "ve", "ngày", "khóa", "năm", "và", "số", "của", "tại", "nhiệm", "lần", "đã", "ban",
-        "quy", "theo", "thực", "hướng",
+        "về", "ngày", "khóa", "năm", "và", "số", "của", "tại", "nhiệm", "lần", "đã", "ban", "quy",
+        "theo", "thực", "hướng",
     ];
+    static FOLDED: OnceLock<Vec<Folded>> = OnceLock::new();
+    let stops = FOLDED.get_or_init(|| STOPS.iter().map(|s| fold(s)).collect());
+    stops.iter().any(|s| same_word(w, s, Match::Loose))
+}
+
+/// sp_inline = (white space but a line break){1,16}: an issuer never continues on the next line.
+fn sp_inline(i: &str) -> PResult<'_, &str> {
+    take_while_m_n(1, 16, |c: char| {
+        crate::text::is_space(c) && c != '\n' && c != '\r'
+    })
+    .parse(i)
+}
+
+/// A lower-case syllable that may end a capitalised name: not the start of a lexicon unit
+/// written in lower case (`tỉnh`, `huyện`…), which stands on its own.
+fn unit_start(w: &str) -> bool {
     let f = fold(w);
-    STOPS.iter().any(|s| fold(s).base == f.base)
+    !units().entries().iter().any(|(phrase, _)| phrase[0] == f)
 }
 
 /// One issuer token: its canonical text and the rest of the input.
 fn unit(i: &str) -> PResult<'_, String> {
+    // A type word starts a new citation, not a name (`… Thành ủy Hà Nội Nghị quyết số …`).
+    if super::doctype::type_word(i, Match::Tone).is_ok() {
+        return Err(nom::Err::Error(GrammarError::expected(
+            i,
+            "an issuing body",
+        )));
+    }
     let mut best: Option<(&str, &'static str)> = None;
     // Exact letters and tones first (`Quận ủy` is not `Quân ủy`); letters only as a fallback for
     // diacritic noise, and never for one syllable: `đang` (currently) is not `Đảng`.
+    let (_, first) = word(i)?;
     for how in [Match::Tone, Match::Loose] {
-        for (phrase, canon) in units() {
-            if how == Match::Loose && phrase.len() < 2 {
+        for (phrase, canon) in units().candidates(first) {
+            if (how == Match::Loose && phrase.len() < 2) || !same_word(first, &phrase[0], how) {
                 continue;
             }
             if let Ok((rest, _)) = keyword(i, phrase, how) {
@@ -128,6 +156,16 @@ fn unit(i: &str) -> PResult<'_, String> {
         return Ok((rest, w.to_owned()));
     }
     if is_capitalised(w) {
+        // Names are two-syllable words capitalised on the first (`Quốc gia`, `Tư pháp`,
+        // `Công an`): one lower-case partner syllable may follow.
+        if let Ok((after, (_, partner))) = (sp_inline, word).parse(rest) {
+            if partner.starts_with(char::is_lowercase) && !is_stop(partner) && unit_start(partner) {
+                return Ok((
+                    after,
+                    format!("{} {}", proper_name(w), common_tone(partner)),
+                ));
+            }
+        }
         return Ok((rest, proper_name(w)));
     }
     Err(nom::Err::Error(GrammarError::expected(
@@ -162,13 +200,13 @@ pub(crate) fn issuer(i: &str) -> PResult<'_, String> {
     let mut end = rest;
     for _ in 0..12 {
         // A second body joined by a comma or `và` must start with a lexicon unit: `Bộ Chính trị, Ban Bí thư`.
-        if let Ok((r, (joiner, _, u))) = (joiner, sp, lexicon_unit).parse(rest) {
+        if let Ok((r, (joiner, _, u))) = (joiner, sp_inline, lexicon_unit).parse(rest) {
             parts.push(format!("{joiner} {u}"));
             rest = r;
             end = r;
             continue;
         }
-        match (sp, unit).parse(rest) {
+        match (sp_inline, unit).parse(rest) {
             Ok((r, (_, u))) => {
                 parts.push(u);
                 rest = r;
@@ -192,7 +230,7 @@ fn joiner(i: &str) -> PResult<'_, &'static str> {
     if let Ok((r, _)) = nom::character::complete::char::<_, GrammarError<'_>>(',').parse(i) {
         return Ok((r, ","));
     }
-    let (r, (_, w)) = (sp, word).parse(i)?;
+    let (r, (_, w)) = (sp_inline, word).parse(i)?;
     if fold(w).base == "va" && fold(w).tone == 2 {
         Ok((r, "và"))
     } else {
@@ -260,6 +298,17 @@ mod tests {
         );
         assert_eq!(iss("Thành ủy Hà Nội về"), "Thành ủy Hà Nội");
         assert_eq!(iss("Ban Bí thư T.Ư Đảng"), "Ban Bí thư T.Ư Đảng");
+        assert_eq!(
+            iss("Ban Chỉ đạo Quốc gia phòng, chống"),
+            "Ban Chỉ đạo Quốc gia"
+        );
+        assert_eq!(iss("Ủy ban Tư pháp của Quốc hội"), "Ủy ban Tư pháp");
+        assert_eq!(
+            iss("Đảng ủy Công an Trung ương"),
+            "Đảng ủy Công an Trung ương"
+        );
+        assert_eq!(iss("Bộ Chính trị\nSáng nay"), "Bộ Chính trị");
+        assert_eq!(iss("UBND tỉnh Quảng Bình về"), "UBND tỉnh Quảng Bình");
         assert!(issuer("Hà Nội").is_err());
         assert!(issuer("mình").is_err());
     }

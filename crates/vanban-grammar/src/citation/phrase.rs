@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::take_while_m_n;
-use nom::character::complete::char as ch;
+use nom::character::complete::{char as ch, satisfy};
 use nom::combinator::opt;
 
 use super::date::{Date, date, year};
@@ -25,7 +25,7 @@ use super::symbol::{Symbol, blocks_number_start, doc_no};
 use super::term::{congress_ref, cua_dang, plenum_ref, term};
 use crate::error::{GrammarError, PResult};
 use crate::text::{
-    Folded, Match, fold, fold_phrase, is_capitalised, is_space, keyword, sp, sp0, word,
+    Folded, Match, fold, fold_phrase, is_capitalised, is_space, keyword, same_word, sp, sp0, word,
 };
 use vanban_model::CitationKind;
 
@@ -117,6 +117,7 @@ struct Bare(u32);
 
 /// Words after a bare number that show it counts something (`báo cáo 6 tháng`), not a document.
 fn is_unit_word(w: &str) -> bool {
+    static FOLDED: OnceLock<Vec<Folded>> = OnceLock::new();
     const UNITS: &[&str] = &[
         "tháng",
         "năm",
@@ -183,8 +184,8 @@ fn is_unit_word(w: &str) -> bool {
         "trường",
         "quy",
     ];
-    let f = fold(w);
-    UNITS.iter().any(|u| fold(u) == f)
+    let folded = FOLDED.get_or_init(|| UNITS.iter().map(|u| fold(u)).collect());
+    folded.iter().any(|u| same_word(w, u, Match::Tone))
 }
 
 /// bare_number = digit{1,4} followed by a boundary, not by a unit word or another number shape
@@ -192,24 +193,27 @@ fn bare_number(i: &str) -> PResult<'_, Bare> {
     let (rest, digits) = take_while_m_n(1, 4, |c: char| c.is_ascii_digit()).parse(i)?;
     let n: u32 = digits.parse().unwrap_or(0);
     let next = rest.chars().next();
-    let bad_next = next.is_some_and(|c| {
-        c.is_alphanumeric()
-            || c == '%'
-            || c == '/'
-            || c == '_'
-            || crate::text::is_dash(c) && !rest.starts_with("- ")
-    });
+    let bad_next = next.is_some_and(|c| c.is_alphanumeric() || c == '%' || c == '/' || c == '_');
+    // `1517- VC/ĐT`, `5-6`: a dash after the number makes it part of another shape.
+    let dash_after = (
+        sp0,
+        satisfy(crate::text::is_dash),
+        sp0,
+        satisfy(char::is_alphanumeric),
+    )
+        .parse(rest)
+        .is_ok();
     // `6.5`, `7,54` and `10.950` are quantities, not document numbers.
     let decimal = (rest.starts_with('.') || rest.starts_with(','))
         && rest[1..].starts_with(|c: char| c.is_ascii_digit());
-    if n == 0 || bad_next || decimal {
+    if n == 0 || bad_next || decimal || dash_after {
         return err(i, "a document number");
     }
     // `Chỉ thị số 35 ngày 30/5/2019`, `Nghị quyết 27 năm 2018`: a date slot, not a quantity.
     let date_follows = (sp, |i| keyword(i, &w().ngay, Match::Loose), sp0, date)
         .parse(rest)
         .is_ok()
-        || (sp, |i| keyword(i, &w().nam, Match::Tone), sp, year)
+        || (sp, |i| keyword(i, &w().nam, Match::Tone), sp, year_alone)
             .parse(rest)
             .is_ok();
     if let Ok((_, (_, next_word))) = (sp, word).parse(rest) {
@@ -249,6 +253,44 @@ fn list_sep(i: &str) -> PResult<'_, &str> {
     alt((comma, va)).parse(i)
 }
 
+/// ngay = "ngày", also glued to the date (`NGÀY30-3-2013`)
+fn ngay(i: &str) -> PResult<'_, &str> {
+    let (rest, letters) = take_while_m_n(1, 8, |c: char| {
+        crate::text::is_word_char(c) && !c.is_ascii_digit()
+    })
+    .parse(i)?;
+    if same_word(letters, &w().ngay[0], Match::Loose) {
+        Ok((rest, letters))
+    } else {
+        err(i, "\"ngày\"")
+    }
+}
+
+/// sp_inline = (white space but a line break){1,16}
+fn sp_inline(i: &str) -> PResult<'_, &str> {
+    take_while_m_n(1, crate::text::MAX_SPACE, |c: char| {
+        is_space(c) && c != '\n' && c != '\r'
+    })
+    .parse(i)
+}
+
+/// year_alone = year, not the start of a range (`năm 2021-2025` is a period, not a date)
+fn year_alone(i: &str) -> PResult<'_, i32> {
+    let (rest, y) = year(i)?;
+    if (
+        sp0,
+        satisfy(crate::text::is_dash),
+        sp0,
+        satisfy(|c: char| c.is_ascii_digit()),
+    )
+        .parse(rest)
+        .is_ok()
+    {
+        return err(i, "a year");
+    }
+    Ok((rest, y))
+}
+
 /// Slot values gathered after the last number.
 #[derive(Default)]
 struct Slots {
@@ -267,13 +309,13 @@ fn slots(i: &str) -> (&str, Slots) {
             .parse(rest)
             .unwrap_or((rest, None));
         if s.date.is_none() && s.year.is_none() {
-            let mut date_slot = (sp0, |i| keyword(i, &w().ngay, Match::Loose), sp0, date);
+            let mut date_slot = (sp0, ngay, sp0, date);
             if let Ok((after, (_, _, _, d))) = date_slot.parse(r) {
                 s.date = Some(d);
                 rest = after;
                 continue;
             }
-            let mut year_slot = (sp, |i| keyword(i, &w().nam, Match::Tone), sp, year);
+            let mut year_slot = (sp, |i| keyword(i, &w().nam, Match::Tone), sp, year_alone);
             if let Ok((after, (_, _, _, y))) = year_slot.parse(r) {
                 s.year = Some(y);
                 rest = after;
@@ -372,8 +414,11 @@ fn subject(i: &str) -> Option<(usize, usize)> {
 fn law_name(i: &str) -> PResult<'_, ()> {
     let mut rest = i;
     for k in 0..6 {
-        let (r, (_, w)) = (sp, word).parse(rest)?;
-        if k == 0 && !is_capitalised(w) {
+        // The name stays on the type word's line and is not another citation's type word.
+        let (r, (_, w)) = (sp_inline, word).parse(rest)?;
+        if (k == 0 && !is_capitalised(w))
+            || type_word(&rest[rest.len() - r.len() - w.len()..], Match::Tone).is_ok()
+        {
             return err(rest, "the name of a law");
         }
         rest = r;
@@ -563,9 +608,40 @@ fn is_state_body(issuer: &str) -> bool {
         || (l.starts_with("bộ ") && !l.starts_with("bộ chính trị"))
 }
 
+/// Cheap test of what follows a type word before the grammar runs: most anchors are verbs and
+/// nouns in prose (`quyết định thành lập`, `kế hoạch đề ra`), and only a number, `số`, `của`,
+/// a plenum or congress name (`Trung ương`, `TW`, `Hội nghị`, `Đại hội`) or a law's name can
+/// follow a type word in a citation.
+fn may_continue(rest: &str, doc: DocType) -> bool {
+    static NEXT: OnceLock<Vec<Folded>> = OnceLock::new();
+    let next = NEXT.get_or_init(|| {
+        ["số", "của", "trung", "hội", "đại", "tư", "đh"]
+            .iter()
+            .map(|w| fold(w))
+            .collect()
+    });
+    let rest = rest.trim_start_matches(is_space);
+    let Ok((after, w)) = word(rest) else {
+        return false;
+    };
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || next.iter().any(|n| same_word(w, n, Match::Loose))
+        || fold_starts_tw(w)
+        || (w == "T" && after.starts_with('.'))
+        || (doc.named && is_capitalised(w))
+}
+
+/// `TW`, `TW4`, `tw`: the abbreviation of Trung ương, possibly glued to the plenum number.
+fn fold_starts_tw(w: &str) -> bool {
+    w.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("tw"))
+}
+
 /// Parse from a type word at `at`: a plenum or congress resolution, or a numbered citation.
 pub(crate) fn from_type_word(text: &str, at: usize) -> Option<Found> {
     let (rest, doc) = type_word(&text[at..], Match::Tone).ok()?;
+    if !may_continue(rest, doc) {
+        return None;
+    }
     let after = text.len() - rest.len();
     let name = doc.name.unwrap_or("");
     if matches!(name, "Nghị quyết" | "Kết luận") {
@@ -603,6 +679,8 @@ pub(crate) fn from_type_word(text: &str, at: usize) -> Option<Found> {
 /// back for `số` and a type word (letters only, so `Kết lúận số` is still read), then parse on.
 pub(crate) fn from_slash(text: &str, slash: usize, floor: usize) -> Option<Found> {
     let num_start = number_start(text, slash, floor)?;
+    // Most slashes are dates and fractions: rule them out before looking back for a type word.
+    doc_no(&text[num_start..]).ok()?;
     let (start, doc) = look_back(text, num_start, floor);
     let found = numbered(text, start, num_start, doc)?;
     // The slash must belong to the first number parsed (not to a later one).
@@ -726,9 +804,11 @@ fn look_back(text: &str, num_start: usize, floor: usize) -> (usize, Option<DocTy
             };
             let phrase = &window[s..e];
             if let Ok((rest, doc)) = type_word(phrase, Match::Loose) {
+                // A law's name sits between `Luật` and `số` on one line.
                 let law = doc.named
                     && has_so
                     && is_capitalised(phrase)
+                    && !window[s..].contains('\n')
                     && words
                         .get(last - 1)
                         .is_some_and(|&(s, e)| is_capitalised(&window[s..e]));

@@ -8,57 +8,68 @@ use super::doctype::prefilter_patterns;
 use super::phrase::{Item, from_slash, from_type_word};
 use crate::text::is_word_char;
 
-/// Slash-like anchors; every document number contains one.
-const SLASHES: [&str; 3] = ["/", "\u{2044}", "\u{FF0F}"];
+/// Slash-like characters other than `/` (searched only when the text has them).
+const OTHER_SLASHES: [&str; 2] = ["\u{2044}", "\u{FF0F}"];
 
-struct Anchors {
-    automaton: AhoCorasick,
-    /// Patterns with an index below this are type words; the rest are slashes.
-    type_words: usize,
+fn automaton() -> &'static AhoCorasick {
+    static A: OnceLock<AhoCorasick> = OnceLock::new();
+    A.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(prefilter_patterns())
+            .expect("the anchor patterns are valid")
+    })
 }
 
-fn anchors() -> &'static Anchors {
-    static A: OnceLock<Anchors> = OnceLock::new();
-    A.get_or_init(|| {
-        let mut patterns = prefilter_patterns();
-        let type_words = patterns.len();
-        patterns.extend(SLASHES.iter().map(|s| (*s).to_owned()));
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .expect("the anchor patterns are valid");
-        Anchors {
-            automaton,
-            type_words,
-        }
+/// Positions of slashes in order: `/` by memchr (vectorised), the rare look-alikes merged in.
+fn slashes(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut others: Vec<usize> = Vec::new();
+    for s in OTHER_SLASHES {
+        others.extend(memchr::memmem::find_iter(text.as_bytes(), s.as_bytes()));
+    }
+    others.sort_unstable();
+    let mut plain = memchr::memchr_iter(b'/', text.as_bytes()).peekable();
+    let mut others = others.into_iter().peekable();
+    std::iter::from_fn(move || match (plain.peek(), others.peek()) {
+        (Some(&a), Some(&b)) if b < a => others.next(),
+        (Some(_), _) => plain.next(),
+        (None, _) => others.next(),
     })
+}
+
+/// An anchor: a type word starting at a position, or a slash.
+enum Anchor {
+    TypeWord(usize),
+    Slash(usize),
 }
 
 /// All citations in an NFC text, as byte spans, in order.
 pub(crate) fn scan(text: &str) -> Vec<Item> {
-    let a = anchors();
+    let mut words = automaton().find_iter(text).map(|m| m.start()).peekable();
+    let mut slashes = slashes(text).peekable();
+    let anchors = std::iter::from_fn(|| match (words.peek(), slashes.peek()) {
+        (Some(&w), Some(&s)) if s < w => slashes.next().map(Anchor::Slash),
+        (Some(_), _) => words.next().map(Anchor::TypeWord),
+        (None, _) => slashes.next().map(Anchor::Slash),
+    });
     let mut out: Vec<Item> = Vec::new();
     // Bytes before `floor` belong to citations already found.
     let mut floor = 0;
-    for m in a.automaton.find_iter(text) {
-        if m.start() < floor {
-            continue;
-        }
-        let found = if m.pattern().as_usize() < a.type_words {
-            // A type word must start a word: `luật` inside `kỷ luật` starts one, `…xluật` does not.
-            let glued = text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(is_word_char);
-            if glued {
-                None
-            } else {
-                from_type_word(text, m.start())
+    for anchor in anchors {
+        let found = match anchor {
+            Anchor::TypeWord(at) if at >= floor => {
+                // A type word is a whole word: `luật` in `kỷ luật` is one, in `…xluật` not.
+                let glued = text[..at].chars().next_back().is_some_and(is_word_char);
+                if glued {
+                    None
+                } else {
+                    from_type_word(text, at)
+                }
             }
-        } else {
-            from_slash(text, m.start(), floor)
+            Anchor::Slash(at) if at >= floor => from_slash(text, at, floor),
+            _ => None,
         };
         if let Some(found) = found {
             floor = found.resume;

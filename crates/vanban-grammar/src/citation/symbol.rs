@@ -159,10 +159,34 @@ fn party_issuer_code(i: &str) -> PResult<'_, String> {
     Ok((rest, party_issuer(raw)))
 }
 
+/// The parser's output together with the text it consumed.
+fn with_raw<'a, O>(
+    mut p: impl FnMut(&'a str) -> PResult<'a, O>,
+) -> impl FnMut(&'a str) -> PResult<'a, (O, &'a str)> {
+    move |i| {
+        let (rest, o) = p(i)?;
+        Ok((rest, (o, &i[..i.len() - rest.len()])))
+    }
+}
+
 /// party_no = num hy? party_type slash issuer       (`04-NQ/TW`, `858CV/ĐUK`)
 pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol> {
-    let (rest, (number, _, type_code, _, issuer)) =
-        (num, opt(hy), party_type_code, slash, party_issuer_code).parse(i)?;
+    let (rest, (number, _, (type_code, raw_type), _, (issuer, raw_issuer))) = (
+        num,
+        opt(hy),
+        with_raw(party_type_code),
+        slash,
+        with_raw(party_issuer_code),
+    )
+        .parse(i)?;
+    // Lower-case codes occur (`05-ct/tw`) and so does `TTg`, but an issuer starting in lower
+    // case after an upper-case type, or with a tone mark, is prose: `18 - NQ/số`.
+    let lower_start = raw_issuer.starts_with(char::is_lowercase);
+    if (lower_start && raw_type.chars().any(char::is_uppercase))
+        || raw_issuer.chars().any(|c| fold_char(c).1 != 0)
+    {
+        return Err(nom::Err::Error(GrammarError::expected(i, "an issuer code")));
+    }
     let state_issuer = STATE_ISSUERS.contains(&code_key(&issuer).as_str());
     let symbol = Symbol {
         kind: if state_issuer {
