@@ -59,6 +59,9 @@ pub(crate) fn sp0(i: &str) -> PResult<'_, &str> {
 /// Vietnamese tone marks, which (unlike circumflex, breve and horn) do not change the letter.
 const TONES: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
 
+/// `(base, tone)` for each code point of a block.
+type FoldTable = Vec<(char, u8)>;
+
 /// `(base letter, tone)` of a lower-cased character; tone 0 is level, 1–5 follow `TONES`.
 /// `Ð`/`ð`/`Ɖ` (look-alikes of `Đ` seen on real pages) fold to `đ`.
 #[inline]
@@ -67,7 +70,7 @@ pub(crate) fn fold_char(c: char) -> (char, u8) {
     // Latin Extended Additional block of precomposed tone letters (ạ … ỹ).
     const LATIN: (u32, u32) = (0xC0, 0x24F);
     const VIET: (u32, u32) = (0x1EA0, 0x1EF9);
-    static TABLES: OnceLock<(Vec<(char, u8)>, Vec<(char, u8)>)> = OnceLock::new();
+    static TABLES: OnceLock<[FoldTable; 2]> = OnceLock::new();
     if c.is_ascii() {
         return (c.to_ascii_lowercase(), 0);
     }
@@ -76,13 +79,13 @@ pub(crate) fn fold_char(c: char) -> (char, u8) {
     if !in_latin && !(VIET.0..=VIET.1).contains(&code) {
         return (c.to_lowercase().next().unwrap_or(c), 0);
     }
-    let (latin, viet) = TABLES.get_or_init(|| {
+    let [latin, viet] = TABLES.get_or_init(|| {
         let build = |(lo, hi): (u32, u32)| {
             (lo..=hi)
                 .map(|cp| char::from_u32(cp).map_or(('\u{FFFD}', 0), fold_slow))
                 .collect()
         };
-        (build(LATIN), build(VIET))
+        [build(LATIN), build(VIET)]
     });
     if in_latin {
         latin[(code - LATIN.0) as usize]

@@ -21,7 +21,7 @@ fn check_spans(input: &str, r: &Report) {
 
 /// Call `f(what, text, start, end)` for every span of the report.
 fn walk(r: &Report, f: &mut dyn FnMut(&str, &str, usize, usize)) {
-    let mut sp = |f: &mut dyn FnMut(&str, &str, usize, usize), what: &str, s: &Option<Span>| {
+    let sp = |f: &mut dyn FnMut(&str, &str, usize, usize), what: &str, s: &Option<Span>| {
         if let Some(s) = s {
             f(what, &s.text, s.start, s.end);
         }

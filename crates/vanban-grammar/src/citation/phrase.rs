@@ -873,7 +873,7 @@ mod tests {
 
     #[test]
     fn short_forms_and_traps() {
-        assert_eq!(parse("Chỉ thị 05 của Bộ Chính trị")[0].short, true);
+        assert!(parse("Chỉ thị 05 của Bộ Chính trị")[0].short);
         assert_eq!(parse("Quy định 205.")[0].number, Some(205));
         assert!(parse("báo cáo 6 tháng đầu năm").is_empty());
         assert!(parse("Kế hoạch 5 năm").is_empty());
