@@ -42,6 +42,6 @@ fn main() {
     println!(
         "{:.1} MB/s ({} citations per pass)",
         passes as f64 * total as f64 / s / 1e6,
-        n / 20
+        n / passes
     );
 }

@@ -106,12 +106,12 @@ pub(crate) fn type_word(i: &str, how: Match) -> PResult<'_, DocType> {
 /// forms (`Chỉ thị 05`) and those naming plenums and congresses. Every other citation carries a
 /// symbol, so its slash anchors it and the type word is found by looking back; keeping common
 /// prose words (`báo cáo`, `văn bản`) out of the automaton keeps it fast.
-pub(crate) fn prefilter_patterns() -> Vec<String> {
-    let mut out = Vec::new();
+pub(crate) fn prefilter_patterns() -> Vec<(String, DocType)> {
+    let mut out: Vec<(String, DocType)> = Vec::new();
     let anchors = WORDS
         .iter()
         .filter(|(_, d)| d.short || matches!(d.name, Some("Nghị quyết" | "Kết luận")));
-    for (word, _) in anchors {
+    for (word, doc) in anchors {
         let title: Vec<String> = word
             .split(' ')
             .map(|syl| {
@@ -122,8 +122,8 @@ pub(crate) fn prefilter_patterns() -> Vec<String> {
             })
             .collect();
         for variant in [(*word).to_owned(), title.join(" "), word.to_uppercase()] {
-            if !out.contains(&variant) {
-                out.push(variant);
+            if !out.iter().any(|(v, _)| *v == variant) {
+                out.push((variant, *doc));
             }
         }
     }
@@ -165,8 +165,8 @@ mod tests {
             "luật",
             "KẾT LUẬN",
         ] {
-            assert!(p.iter().any(|x| x == w), "{w}");
+            assert!(p.iter().any(|(x, _)| x == w), "{w}");
         }
-        assert!(!p.iter().any(|x| x == "văn bản" || x == "báo cáo"));
+        assert!(!p.iter().any(|(x, _)| x == "văn bản" || x == "báo cáo"));
     }
 }

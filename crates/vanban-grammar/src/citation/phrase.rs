@@ -410,6 +410,18 @@ fn subject(i: &str) -> Option<(usize, usize)> {
     (!text.is_empty()).then(|| (b, b + text.len()))
 }
 
+/// Does `số` (any case, either spelling of the letter) occur in the next `n` bytes?
+fn so_within(i: &str, n: usize) -> bool {
+    let mut end = n.min(i.len());
+    while !i.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = i[..end].as_bytes();
+    ["số", "Số", "SỐ"]
+        .iter()
+        .any(|s| memchr::memmem::find(window, s.as_bytes()).is_some())
+}
+
 /// law_name = Capitalised_word word{0,5} before "số" (`Luật Giao dịch điện tử số …`)
 fn law_name(i: &str) -> PResult<'_, ()> {
     let mut rest = i;
@@ -442,7 +454,9 @@ pub(crate) fn numbered(text: &str, start: usize, at: usize, doc: Option<DocType>
     }
     // Old style puts the issuer first: `Quyết định của Bộ Chính trị số 31-QĐ/TW`.
     let mut early_issuer = None;
-    if doc.is_some() {
+    // Parse the issuer only when `số` follows within a short distance: `quyết định của …`
+    // is mostly prose, and an issuer parse is the costliest step here.
+    if doc.is_some() && so_within(i, 120) {
         let cua = |i| keyword(i, &w().cua, Match::Tone);
         if let Ok((rest, (_, _, _, who, _))) = (sp, cua, sp, issuer, (sp0, opt(ch(',')))).parse(i) {
             if (sp0, so).parse(rest).is_ok() {
@@ -636,13 +650,13 @@ fn fold_starts_tw(w: &str) -> bool {
     w.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("tw"))
 }
 
-/// Parse from a type word at `at`: a plenum or congress resolution, or a numbered citation.
-pub(crate) fn from_type_word(text: &str, at: usize) -> Option<Found> {
-    let (rest, doc) = type_word(&text[at..], Match::Tone).ok()?;
+/// Parse from the type word `doc` at `at..after`: a plenum or congress resolution, or a
+/// numbered citation.
+pub(crate) fn from_type_word(text: &str, at: usize, after: usize, doc: DocType) -> Option<Found> {
+    let rest = &text[after..];
     if !may_continue(rest, doc) {
         return None;
     }
-    let after = text.len() - rest.len();
     let name = doc.name.unwrap_or("");
     if matches!(name, "Nghị quyết" | "Kết luận") {
         if let Ok((r, (_, (plenum, term)))) = (sp, plenum_ref).parse(rest) {
@@ -829,7 +843,12 @@ mod tests {
     use super::*;
 
     fn parse(text: &str) -> Vec<Item> {
-        from_type_word(text, 0).map(|f| f.items).unwrap_or_default()
+        let Ok((rest, doc)) = type_word(text, Match::Tone) else {
+            return Vec::new();
+        };
+        from_type_word(text, 0, text.len() - rest.len(), doc)
+            .map(|f| f.items)
+            .unwrap_or_default()
     }
 
     #[test]

@@ -4,22 +4,26 @@ use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::doctype::prefilter_patterns;
+use super::doctype::{DocType, prefilter_patterns};
 use super::phrase::{Item, from_slash, from_type_word};
 use crate::text::is_word_char;
 
 /// Slash-like characters other than `/` (searched only when the text has them).
 const OTHER_SLASHES: [&str; 2] = ["\u{2044}", "\u{FF0F}"];
 
-fn automaton() -> &'static AhoCorasick {
-    static A: OnceLock<AhoCorasick> = OnceLock::new();
+/// The type-word automaton and the type word of each of its patterns.
+fn automaton() -> &'static (AhoCorasick, Vec<DocType>) {
+    static A: OnceLock<(AhoCorasick, Vec<DocType>)> = OnceLock::new();
     A.get_or_init(|| {
-        AhoCorasick::builder()
+        let (patterns, docs): (Vec<String>, Vec<DocType>) =
+            prefilter_patterns().into_iter().unzip();
+        let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(prefilter_patterns())
-            .expect("the anchor patterns are valid")
+            .build(&patterns)
+            .expect("the anchor patterns are valid");
+        (automaton, docs)
     })
 }
 
@@ -39,19 +43,23 @@ fn slashes(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// An anchor: a type word starting at a position, or a slash.
+/// An anchor: a type word (start, end, type), or a slash.
 enum Anchor {
-    TypeWord(usize),
+    TypeWord(usize, usize, DocType),
     Slash(usize),
 }
 
 /// All citations in an NFC text, as byte spans, in order.
 pub(crate) fn scan(text: &str) -> Vec<Item> {
-    let mut words = automaton().find_iter(text).map(|m| m.start()).peekable();
+    let (automaton, docs) = automaton();
+    let mut words = automaton
+        .find_iter(text)
+        .map(|m| (m.start(), m.end(), docs[m.pattern().as_usize()]))
+        .peekable();
     let mut slashes = slashes(text).peekable();
     let anchors = std::iter::from_fn(|| match (words.peek(), slashes.peek()) {
-        (Some(&w), Some(&s)) if s < w => slashes.next().map(Anchor::Slash),
-        (Some(_), _) => words.next().map(Anchor::TypeWord),
+        (Some(&(w, _, _)), Some(&s)) if s < w => slashes.next().map(Anchor::Slash),
+        (Some(_), _) => words.next().map(|(a, b, d)| Anchor::TypeWord(a, b, d)),
         (None, _) => slashes.next().map(Anchor::Slash),
     });
     let mut out: Vec<Item> = Vec::new();
@@ -59,13 +67,15 @@ pub(crate) fn scan(text: &str) -> Vec<Item> {
     let mut floor = 0;
     for anchor in anchors {
         let found = match anchor {
-            Anchor::TypeWord(at) if at >= floor => {
-                // A type word is a whole word: `luật` in `kỷ luật` is one, in `…xluật` not.
-                let glued = text[..at].chars().next_back().is_some_and(is_word_char);
+            Anchor::TypeWord(at, after, doc) if at >= floor => {
+                // A type word is a whole word: `luật` in `kỷ luật` is one, in `…xluật` or
+                // `luậtx` not.
+                let glued = text[..at].chars().next_back().is_some_and(is_word_char)
+                    || text[after..].chars().next().is_some_and(is_word_char);
                 if glued {
                     None
                 } else {
-                    from_type_word(text, at)
+                    from_type_word(text, at, after, doc)
                 }
             }
             Anchor::Slash(at) if at >= floor => from_slash(text, at, floor),
