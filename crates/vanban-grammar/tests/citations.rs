@@ -34,7 +34,8 @@ fn check_spans(text: &str, cites: &[Citation]) {
 
 #[test]
 fn fixture_snapshots() {
-    insta::glob!("../../../tests/fixtures/citations", "*.txt", |path| {
+    // Every fixture: the citation files, and the articles and documents the report tests use.
+    insta::glob!("../../../tests/fixtures", "*/*.txt", |path| {
         if path.file_name().is_some_and(|n| n == "must_never_fire.txt") {
             return;
         }

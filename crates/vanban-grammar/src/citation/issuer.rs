@@ -199,12 +199,15 @@ pub(crate) fn issuer(i: &str) -> PResult<'_, String> {
     let mut parts = vec![first];
     let mut end = rest;
     for _ in 0..12 {
-        // A second body joined by a comma or `và` must start with a lexicon unit: `Bộ Chính trị, Ban Bí thư`.
-        if let Ok((r, (joiner, _, u))) = (joiner, sp_inline, lexicon_unit).parse(rest) {
-            parts.push(format!("{joiner} {u}"));
-            rest = r;
-            end = r;
-            continue;
+        // A second central body joined by a comma or `và`: `Bộ Chính trị, Ban Bí thư`.
+        let central_so_far = parts.iter().any(|p| CENTRAL.contains(&p.as_str()));
+        if central_so_far {
+            if let Ok((r, (joiner, _, u))) = (joiner, sp_inline, central_body).parse(rest) {
+                parts.push(format!("{joiner} {u}"));
+                rest = r;
+                end = r;
+                continue;
+            }
         }
         match (sp_inline, unit).parse(rest) {
             Ok((r, (_, u))) => {
@@ -241,16 +244,22 @@ fn joiner(i: &str) -> PResult<'_, &'static str> {
     }
 }
 
-fn lexicon_unit(i: &str) -> PResult<'_, String> {
+/// The central bodies that issue jointly (`Bộ Chính trị, Ban Bí thư`).
+const CENTRAL: &[&str] = &[
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành Trung ương",
+    "Ban Chấp hành",
+];
+
+/// central_body = one of CENTRAL: only these join with `,` or `và` into one issuer, so that
+/// `của Bộ Chính trị, Ban Thường vụ Tỉnh ủy xây dựng…` keeps the second body out.
+fn central_body(i: &str) -> PResult<'_, String> {
     let (rest, u) = unit(i)?;
-    if UNITS
-        .iter()
-        .any(|x| *x == u && x.starts_with(char::is_uppercase))
-        && !matches!(u.as_str(), "Đảng" | "Trung ương")
-    {
+    if CENTRAL.contains(&u.as_str()) {
         Ok((rest, u))
     } else {
-        Err(nom::Err::Error(GrammarError::expected(i, "an organ")))
+        Err(nom::Err::Error(GrammarError::expected(i, "a central body")))
     }
 }
 

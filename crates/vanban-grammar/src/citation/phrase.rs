@@ -16,7 +16,7 @@ use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{char as ch, satisfy};
-use nom::combinator::opt;
+use nom::combinator::{opt, recognize};
 
 use super::date::{Date, date, year};
 use super::doctype::{DocType, type_word};
@@ -298,6 +298,7 @@ struct Slots {
     year: Option<i32>,
     issuer: Option<String>,
     term: Option<u32>,
+    plenum: Option<u32>,
 }
 
 /// slots = { [","] slot }, each slot at most once; returns the slots and the end of the last one
@@ -323,6 +324,21 @@ fn slots(i: &str) -> (&str, Slots) {
             }
         }
         if s.issuer.is_none() {
+            // `của Hội nghị Trung ương 4 khóa XIII`: the plenum issued it.
+            let mut plenum_slot = (
+                sp,
+                |i| keyword(i, &w().cua, Match::Loose),
+                sp,
+                recognize(plenum_ref),
+            );
+            if let Ok((after, (_, _, _, phrase))) = plenum_slot.parse(r) {
+                let (_, (plenum, t)) = plenum_ref(phrase).unwrap_or(("", (0, None)));
+                s.issuer = Some(crate::text::common_tone(strip_term(phrase)));
+                s.plenum = Some(plenum);
+                s.term = s.term.or(t);
+                rest = after;
+                continue;
+            }
             let mut issuer_slot = (sp, |i| keyword(i, &w().cua, Match::Loose), sp, issuer);
             if let Ok((after, (_, _, _, who))) = issuer_slot.parse(r) {
                 s.issuer = Some(who);
@@ -340,6 +356,16 @@ fn slots(i: &str) -> (&str, Slots) {
         break;
     }
     (rest, s)
+}
+
+/// The plenum's name without its term (`Hội nghị Trung ương 4 khóa XIII` → `… 4`).
+fn strip_term(name: &str) -> &str {
+    let name = name.split(['(', ',']).next().unwrap_or(name);
+    let end = name
+        .match_indices(' ')
+        .find(|&(k, _)| word(&name[k + 1..]).is_ok_and(|(_, w)| fold(w).base == "khoa"))
+        .map_or(name.len(), |(k, _)| k);
+    name[..end].trim_end()
 }
 
 /// Longest subject we report; longer runs are cut (the end of a trích yếu is heuristic anyway).
@@ -537,6 +563,7 @@ pub(crate) fn numbered(text: &str, start: usize, at: usize, doc: Option<DocType>
         if k == last || all_bare {
             item.issuer.clone_from(&slots.issuer);
             item.term = slots.term;
+            item.plenum = slots.plenum;
         }
         if k == last {
             item.date = slots.date.and_then(|d| d.iso());
