@@ -25,3 +25,8 @@ mod text;
 pub use citation::{extract_citations, parse_citation, parse_number};
 pub use error::{LineColumn, ParseError};
 pub use report::parse_report;
+
+/// The README's Rust examples run as doctests, so the documentation cannot drift from the code.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -438,14 +438,8 @@ fn subject(i: &str) -> Option<(usize, usize)> {
 
 /// Does `số` (any case, either spelling of the letter) occur in the next `n` bytes?
 fn so_within(i: &str, n: usize) -> bool {
-    let mut end = n.min(i.len());
-    while !i.is_char_boundary(end) {
-        end -= 1;
-    }
-    let window = i[..end].as_bytes();
-    ["số", "Số", "SỐ"]
-        .iter()
-        .any(|s| memchr::memmem::find(window, s.as_bytes()).is_some())
+    let window = &i.as_bytes()[..n.min(i.len())];
+    ["số", "Số", "SỐ"].iter().any(|s| memchr::memmem::find(window, s.as_bytes()).is_some())
 }
 
 /// law_name = Capitalised_word word{0,5} before "số" (`Luật Giao dịch điện tử số …`)
