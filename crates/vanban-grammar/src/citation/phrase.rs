@@ -439,7 +439,9 @@ fn subject(i: &str) -> Option<(usize, usize)> {
 /// Does `số` (any case, either spelling of the letter) occur in the next `n` bytes?
 fn so_within(i: &str, n: usize) -> bool {
     let window = &i.as_bytes()[..n.min(i.len())];
-    ["số", "Số", "SỐ"].iter().any(|s| memchr::memmem::find(window, s.as_bytes()).is_some())
+    ["số", "Số", "SỐ"]
+        .iter()
+        .any(|s| memchr::memmem::find(window, s.as_bytes()).is_some())
 }
 
 /// law_name = Capitalised_word word{0,5} before "số" (`Luật Giao dịch điện tử số …`)
