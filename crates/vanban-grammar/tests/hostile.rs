@@ -1,0 +1,318 @@
+//! Hostile inputs at scale, for both `extract_citations` and `parse_report`: 10 MB of
+//! `1-1/1-1/…`, 1 MB without a space, 100 000 `Nghị quyết` in a row, 10 000 nested outline levels
+//! and a 20 MB line. (`tests/citations.rs` covers 1 MB pieces for citations, `tests/reports.rs`
+//! deep outlines and a 50 MB line for reports; this file adds the sizes the issue names and
+//! checks both entry points on each.)
+//!
+//! Each check runs the input at 1× and 8× its size and compares *operation counts* — allocations
+//! and allocated bytes, counted per thread by a wrapping allocator, deterministic whatever the
+//! machine does — and, generously, the best of three timings (8× the input may take at most 24×
+//! the time; a quadratic parser takes 64×). No wall-clock limit anywhere.
+//!
+//! The files in `tests/fixtures/regressions/` (inputs that once crashed or misbehaved, found by
+//! fuzzing and property tests) are checked here too.
+
+// The counting allocator below needs `unsafe impl GlobalAlloc`; it only forwards to `System`.
+#![allow(unsafe_code)]
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use vanban_grammar::{Citation, extract_citations, parse_citation, parse_number, parse_report};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCS: Cell<u64> = const { Cell::new(0) };
+    static BYTES: Cell<u64> = const { Cell::new(0) };
+}
+
+fn count(size: usize) {
+    let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
+    let _ = BYTES.try_with(|c| c.set(c.get() + size as u64));
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator, which upholds the contract.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count(layout.size());
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        count(layout.size());
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count(new_size);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Work done by one call: allocations and allocated bytes on this thread, and its time.
+#[derive(Debug, Clone, Copy)]
+struct Cost {
+    allocs: u64,
+    bytes: u64,
+    time: Duration,
+}
+
+/// The cost of `f`: counts from the first call, the best time of `runs` calls.
+fn cost<T>(runs: usize, f: &dyn Fn() -> T) -> (Cost, T) {
+    let before = (ALLOCS.with(Cell::get), BYTES.with(Cell::get));
+    let t = Instant::now();
+    let out = f();
+    let mut time = t.elapsed();
+    let allocs = ALLOCS.with(Cell::get) - before.0;
+    let bytes = BYTES.with(Cell::get) - before.1;
+    for _ in 1..runs {
+        let t = Instant::now();
+        drop(f());
+        time = time.min(t.elapsed());
+    }
+    let c = Cost {
+        allocs,
+        bytes,
+        time,
+    };
+    (c, out)
+}
+
+/// Sizes as the issue names them in release builds (`cargo test --release`) or with
+/// `VANBAN_HOSTILE_FULL=1`; an eighth of them in debug builds, so `cargo test` stays quick. The
+/// 1×/8× ratio, which is what the checks compare, is the same either way.
+fn full_size(n: usize) -> usize {
+    debug_scaled(n, 8)
+}
+
+fn debug_scaled(n: usize, debug_divisor: usize) -> usize {
+    if cfg!(debug_assertions) && std::env::var_os("VANBAN_HOSTILE_FULL").is_none() {
+        n / debug_divisor
+    } else {
+        n
+    }
+}
+
+/// `large` is `factor`× `small`: its cost may grow at most `3 × factor` (plus slack for fixed
+/// costs), in allocations, bytes and time alike. Allocation counts are exact; times are the best
+/// of two or three runs on a possibly busy machine, hence the generous bound.
+fn assert_linear(what: &str, factor: u64, small: Cost, large: Cost) {
+    let bound = 3 * factor;
+    assert!(
+        large.allocs <= small.allocs * bound + 64,
+        "{what}: {} allocations at 1×, {} at {factor}×",
+        small.allocs,
+        large.allocs
+    );
+    assert!(
+        large.bytes <= small.bytes * bound + (1 << 16),
+        "{what}: {} bytes allocated at 1×, {} at {factor}×",
+        small.bytes,
+        large.bytes
+    );
+    let slack = Duration::from_millis(50);
+    assert!(
+        large.time <= small.time * bound as u32 + slack,
+        "{what}: {:?} at 1×, {:?} at {factor}×",
+        small.time,
+        large.time
+    );
+}
+
+/// Spans of citations slice back to their text, in order.
+fn check_spans(text: &str, cites: &[Citation]) {
+    let mut last = 0;
+    for c in cites {
+        assert_eq!(text.get(c.byte_start..c.byte_end), Some(c.text.as_str()));
+        assert!(c.byte_start >= last);
+        last = c.byte_start;
+    }
+}
+
+/// `piece` repeated to about `bytes` bytes.
+fn fill(piece: &str, bytes: usize) -> String {
+    piece.repeat(bytes.div_ceil(piece.len()))
+}
+
+/// Both entry points at 1× and 8×; the large input's citations keep their span invariants.
+/// Returns the large input's citation count.
+fn both_linear(what: &str, small: &str, large: &str) -> usize {
+    let (cs, _) = cost(3, &|| extract_citations(small));
+    let (cl, cites) = cost(2, &|| extract_citations(large));
+    check_spans(large, &cites);
+    assert_linear(&format!("extract_citations on {what}"), 8, cs, cl);
+    let (rs, _) = cost(3, &|| parse_report(small));
+    let (rl, r) = cost(2, &|| parse_report(large));
+    check_spans(large, &r.citations);
+    assert_linear(&format!("parse_report on {what}"), 8, rs, rl);
+    cites.len()
+}
+
+/// `piece` repeated to about `bytes` bytes (scaled by [`full_size`]) at 8×, and an eighth of it.
+fn sizes(piece: &str, bytes: usize) -> (String, String) {
+    let large = fill(piece, full_size(bytes));
+    (fill(piece, full_size(bytes) / 8), large)
+}
+
+/// 10 MB of `1-1/1-1/…`: slashes are anchors, each must cost bounded work.
+#[test]
+fn ten_megabytes_of_number_shapes() {
+    let (small, large) = sizes("1-1/", 10_000_000);
+    let n = both_linear("1-1/ × 10 MB", &small, &large);
+    assert_eq!(n, 0);
+}
+
+/// 1 MB without a single space: citations glued together, letters and digits.
+#[test]
+fn one_megabyte_without_spaces() {
+    let glued = "Nghịquyếtsố04-NQ/TWngày30-10-2016củaBanChấphànhTrungươngkhoáXII";
+    let (small, large) = sizes(glued, 1_000_000);
+    assert!(!large.contains(' '));
+    both_linear("glued citations", &small, &large);
+    let mixed = "NQ/TW30/2020/NĐ-CPx1847/QĐ-TTg–Đạihội–";
+    let (small, large) = sizes(mixed, 1_000_000);
+    both_linear("glued numbers", &small, &large);
+}
+
+/// 100 000 `Nghị quyết` in a row, with and without spaces and with a dangling `số`.
+#[test]
+fn hundred_thousand_type_words() {
+    for piece in [
+        "Nghị quyết ",
+        "Nghị quyết",
+        "Nghị quyết số ",
+        "NGHỊ QUYẾT, ",
+    ] {
+        let n = both_linear(
+            &format!("{piece:?} × 100 000"),
+            &piece.repeat(full_size(100_000) / 8),
+            &piece.repeat(full_size(100_000)),
+        );
+        assert_eq!(n, 0, "{piece:?}");
+    }
+}
+
+/// 10 000 nested outline levels (1 250 at 1×): the outline builder stays linear.
+#[test]
+fn ten_thousand_outline_levels() {
+    const HEADER: &str = "TỈNH ỦY LONG GIANG\n*\nSố 01-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nLong Giang, ngày 02 tháng 6 năm 2022\nKẾ HOẠCH\nvề thử nghiệm\n";
+    let labels = [
+        "Phần I",
+        "Chương I",
+        "Mục 1",
+        "Điều 1.",
+        "I.",
+        "1.",
+        "1.1.",
+        "1.1.1.",
+        "a)",
+        "- x",
+        "+ x",
+        "(1) x",
+    ];
+    let nested = |levels: usize| {
+        let mut text = String::from(HEADER);
+        for k in 0..levels {
+            text.push_str(labels[k % labels.len()]);
+            text.push_str(" Nghị quyết số 04-NQ/TW\n");
+        }
+        text
+    };
+    // every line one level deeper than the last, by decimal labels: 1. / 1.1. / 1.1.1. …
+    let deeper = |levels: usize| {
+        let mut text = String::from(HEADER);
+        let mut label = String::new();
+        for _ in 0..levels {
+            label.push_str("1.");
+            text.push_str(&label[label.len().saturating_sub(40)..]);
+            text.push_str(" x\n");
+        }
+        text
+    };
+    for (what, make) in [
+        ("cycled labels", &nested as &dyn Fn(usize) -> String),
+        ("ever deeper labels", &deeper),
+    ] {
+        let (small, large) = (make(1_250), make(10_000));
+        let (rs, _) = cost(3, &|| parse_report(&small));
+        let (rl, _) = cost(2, &|| parse_report(&large));
+        assert_linear(&format!("parse_report on {what}"), 8, rs, rl);
+    }
+}
+
+/// A 20 MB line of citation-rich prose (2.5 MB at 1×), no line break anywhere.
+#[test]
+fn twenty_megabyte_line() {
+    let unit = "Thực hiện Nghị quyết số 04-NQ/TW ngày 30-10-2016 của Ban Chấp hành Trung ương \
+                khoá XII và Nghị định 30/2020/NĐ-CP, đồng chí Lê Văn Hai phát biểu; ";
+    // dense prose is the slowest input of all in a debug build: 1/40 of the size there
+    let large = fill(unit, debug_scaled(20_000_000, 40));
+    let small = fill(unit, debug_scaled(20_000_000, 40) / 8);
+    let n = both_linear("a 20 MB line", &small, &large);
+    assert_eq!(n, 2 * large.len() / unit.len());
+}
+
+/// The strict parsers on huge inputs answer (an error near the start, not a scan of everything
+/// that allocates per character).
+#[test]
+fn strict_parsers_on_huge_input() {
+    for piece in ["1-1/", "Nghị quyết ", "9", "-", "/"] {
+        let (small, large) = sizes(piece, 1_000_000);
+        for (name, f) in [
+            (
+                "parse_number",
+                &(|s: &str| drop(parse_number(s))) as &dyn Fn(&str),
+            ),
+            ("parse_citation", &|s: &str| drop(parse_citation(s))),
+        ] {
+            let (cs, ()) = cost(3, &|| f(&small));
+            let (cl, ()) = cost(3, &|| f(&large));
+            assert_linear(&format!("{name} on {piece:?}"), 8, cs, cl);
+        }
+    }
+}
+
+/// Inputs that once crashed or broke an invariant (fuzzing, property tests): each runs through
+/// every entry point without a panic and with valid spans.
+#[test]
+fn regression_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/regressions");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let bytes = std::fs::read(e.path()).unwrap();
+        let text = String::from_utf8_lossy(&bytes);
+        check_spans(&text, &extract_citations(&text));
+        let r = parse_report(&text);
+        check_spans(&text, &r.citations);
+        let _ = parse_citation(&text).map_err(|err| err.render(&text));
+        let _ = parse_number(&text).map_err(|err| err.render(&text));
+    }
+}
+
+/// A combining mark outside U+0300..U+036F counts as a word boundary before a number, so a
+/// precomposed letter that NFC keeps decomposed (U+0A5E GURMUKHI LETTER FA, a composition
+/// exclusion) and its canonical equivalent disagree. Found by `tests/properties.rs`.
+#[test]
+#[ignore = "bug (citation scanner): only U+0300..U+036F marks are normalised/treated as part of a letter"]
+fn combining_mark_outside_vietnamese_range_is_a_boundary() {
+    let precomposed = "Nghị \u{0A5E}04-NQ/TW";
+    let decomposed = "Nghị \u{0A2B}\u{0A3C}04-NQ/TW";
+    assert_eq!(
+        extract_citations(precomposed).len(),
+        extract_citations(decomposed).len()
+    );
+    // the same with a Latin letter and a combining mark beyond the Vietnamese range
+    assert_eq!(
+        extract_citations("x\u{20DD}04-NQ/TW").len(),
+        extract_citations("x04-NQ/TW").len()
+    );
+}
