@@ -111,7 +111,11 @@ fn unit_start(w: &str) -> bool {
 }
 
 /// One issuer token: its canonical text and the rest of the input.
-fn unit(i: &str) -> PResult<'_, String> {
+///
+/// `partner_ok`: a capitalised name word may take a lower-case partner syllable only when it
+/// starts a name (`Ban Chỉ đạo Quốc gia`), not inside one (`UBND tỉnh Quảng Bình phê duyệt`).
+/// The flag returned says whether the token was such a name word.
+fn unit(i: &str, partner_ok: bool) -> PResult<'_, (String, bool)> {
     // A type word starts a new citation, not a name (`… Thành ủy Hà Nội Nghị quyết số …`).
     if super::doctype::type_word(i, Match::Tone).is_ok() {
         return Err(nom::Err::Error(GrammarError::expected(
@@ -139,7 +143,7 @@ fn unit(i: &str) -> PResult<'_, String> {
         }
     }
     if let Some((rest, canon)) = best {
-        return Ok((rest, (*canon).to_owned()));
+        return Ok((rest, ((*canon).to_owned(), false)));
     }
     // `T.Ư`, `BCH`, `UBND`, `TP.HCM`: abbreviations with dots.
     let (_, w) =
@@ -153,20 +157,24 @@ fn unit(i: &str) -> PResult<'_, String> {
         )));
     }
     if is_abbreviation(w) {
-        return Ok((rest, w.to_owned()));
+        return Ok((rest, (w.to_owned(), false)));
     }
     if is_capitalised(w) {
         // Names are two-syllable words capitalised on the first (`Quốc gia`, `Tư pháp`,
         // `Công an`): one lower-case partner syllable may follow.
         if let Ok((after, (_, partner))) = (sp_inline, word).parse(rest) {
-            if partner.starts_with(char::is_lowercase) && !is_stop(partner) && unit_start(partner) {
+            if partner_ok
+                && partner.starts_with(char::is_lowercase)
+                && !is_stop(partner)
+                && unit_start(partner)
+            {
                 return Ok((
                     after,
-                    format!("{} {}", proper_name(w), common_tone(partner)),
+                    (format!("{} {}", proper_name(w), common_tone(partner)), true),
                 ));
             }
         }
-        return Ok((rest, proper_name(w)));
+        return Ok((rest, (proper_name(w), true)));
     }
     Err(nom::Err::Error(GrammarError::expected(
         i,
@@ -195,7 +203,7 @@ fn proper_name(w: &str) -> String {
 /// Returns the canonical issuer text. At least one lexicon unit or abbreviation must occur, so
 /// a bare capitalised word (`của Hà Nội`) is not taken for an issuer.
 pub(crate) fn issuer(i: &str) -> PResult<'_, String> {
-    let (mut rest, first) = unit(i)?;
+    let (mut rest, (first, mut in_name)) = unit(i, true)?;
     let mut parts = vec![first];
     let mut end = rest;
     for _ in 0..12 {
@@ -209,8 +217,9 @@ pub(crate) fn issuer(i: &str) -> PResult<'_, String> {
                 continue;
             }
         }
-        match (sp_inline, unit).parse(rest) {
-            Ok((r, (_, u))) => {
+        match (sp_inline, |i| unit(i, !in_name)).parse(rest) {
+            Ok((r, (_, (u, name)))) => {
+                in_name = name;
                 parts.push(u);
                 rest = r;
                 end = r;
@@ -255,7 +264,7 @@ const CENTRAL: &[&str] = &[
 /// central_body = one of CENTRAL: only these join with `,` or `và` into one issuer, so that
 /// `của Bộ Chính trị, Ban Thường vụ Tỉnh ủy xây dựng…` keeps the second body out.
 fn central_body(i: &str) -> PResult<'_, String> {
-    let (rest, u) = unit(i)?;
+    let (rest, (u, _)) = unit(i, false)?;
     if CENTRAL.contains(&u.as_str()) {
         Ok((rest, u))
     } else {
@@ -318,6 +327,11 @@ mod tests {
         );
         assert_eq!(iss("Bộ Chính trị\nSáng nay"), "Bộ Chính trị");
         assert_eq!(iss("UBND tỉnh Quảng Bình về"), "UBND tỉnh Quảng Bình");
+        assert_eq!(
+            iss("UBND tỉnh Quảng Bình phê duyệt"),
+            "UBND tỉnh Quảng Bình"
+        );
+        assert_eq!(iss("UBND tỉnh Lào Cai ký ban hành"), "UBND tỉnh Lào Cai");
         assert!(issuer("Hà Nội").is_err());
         assert!(issuer("mình").is_err());
     }
