@@ -63,6 +63,14 @@ const UNITS: &[&str] = &[
     "huyện",
     "quận",
     "Khối",
+    "Bộ",
+    "Sở",
+    "Cục",
+    "Tổng cục",
+    "Học viện",
+    "Viện",
+    "Trường",
+    "Thanh tra",
     "các cơ quan",
     "doanh nghiệp",
 ];
@@ -332,6 +340,7 @@ mod tests {
             "UBND tỉnh Quảng Bình"
         );
         assert_eq!(iss("UBND tỉnh Lào Cai ký ban hành"), "UBND tỉnh Lào Cai");
+        assert_eq!(iss("Ban cán sự đảng Bộ Giáo dục và Đào tạo"), "Ban cán sự đảng Bộ Giáo dục");
         assert!(issuer("Hà Nội").is_err());
         assert!(issuer("mình").is_err());
     }
