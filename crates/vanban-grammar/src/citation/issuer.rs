@@ -340,7 +340,10 @@ mod tests {
             "UBND tỉnh Quảng Bình"
         );
         assert_eq!(iss("UBND tỉnh Lào Cai ký ban hành"), "UBND tỉnh Lào Cai");
-        assert_eq!(iss("Ban cán sự đảng Bộ Giáo dục và Đào tạo"), "Ban cán sự đảng Bộ Giáo dục");
+        assert_eq!(
+            iss("Ban cán sự đảng Bộ Giáo dục và Đào tạo"),
+            "Ban cán sự đảng Bộ Giáo dục"
+        );
         assert!(issuer("Hà Nội").is_err());
         assert!(issuer("mình").is_err());
     }
