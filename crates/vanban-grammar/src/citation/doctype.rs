@@ -98,14 +98,14 @@ pub(crate) fn type_word(i: &str, how: Match) -> PResult<'_, DocType> {
     Ok((rest, d))
 }
 
-/// Literal spellings for the prefilter, in the three casings real text uses: lower case,
-/// each syllable capitalised (`Quy Định`), and upper case (`NGHỊ QUYẾT`); the automaton folds
-/// ASCII case itself, which covers `Nghị quyết`.
+/// Literal spellings for the prefilter, in the four casings real text uses: lower case, the
+/// first letter capitalised (`Nghị quyết`), each syllable capitalised (`Quy Định`), and upper
+/// case (`NGHỊ QUYẾT`).
 ///
 /// Only type words that can start a citation without a symbol are anchors: those allowing short
 /// forms (`Chỉ thị 05`) and those naming plenums and congresses. Every other citation carries a
 /// symbol, so its slash anchors it and the type word is found by looking back; keeping common
-/// prose words (`báo cáo`, `văn bản`) out of the automaton keeps it fast.
+/// prose words (`báo cáo`, `văn bản`) out of the prefilter keeps it fast.
 pub(crate) fn prefilter_patterns() -> Vec<(String, DocType)> {
     let mut out: Vec<(String, DocType)> = Vec::new();
     let anchors = WORDS
@@ -121,7 +121,17 @@ pub(crate) fn prefilter_patterns() -> Vec<(String, DocType)> {
                     .unwrap_or_default()
             })
             .collect();
-        for variant in [(*word).to_owned(), title.join(" "), word.to_uppercase()] {
+        let mut first = word.chars();
+        let capital: String = first
+            .next()
+            .map(|f| f.to_uppercase().chain(first).collect())
+            .unwrap_or_default();
+        for variant in [
+            (*word).to_owned(),
+            capital,
+            title.join(" "),
+            word.to_uppercase(),
+        ] {
             if !out.iter().any(|(v, _)| *v == variant) {
                 out.push((variant, *doc));
             }

@@ -1,7 +1,13 @@
-//! The extraction loop: one Aho-Corasick pass finds anchors, the grammar parses around them.
+//! The extraction loop: literal scans find anchors, the grammar parses around them.
+//!
+//! Two kinds of anchor, merged in text order: slashes, found by memchr (every document number
+//! contains one), and the type words that can start a citation without a symbol, found by a
+//! SIMD multi-pattern searcher (Teddy, from the aho-corasick crate) with an Aho-Corasick DFA as
+//! the fallback where the CPU lacks the instructions. Each anchor costs bounded work.
 
 use std::sync::OnceLock;
 
+use aho_corasick::packed;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::doctype::{DocType, prefilter_patterns};
@@ -11,20 +17,47 @@ use crate::text::is_word_char;
 /// Slash-like characters other than `/` (searched only when the text has them).
 const OTHER_SLASHES: [&str; 2] = ["\u{2044}", "\u{FF0F}"];
 
-/// The type-word automaton and the type word of each of its patterns.
-fn automaton() -> &'static (AhoCorasick, Vec<DocType>) {
-    static A: OnceLock<(AhoCorasick, Vec<DocType>)> = OnceLock::new();
-    A.get_or_init(|| {
+/// The type-word searcher: Teddy when the CPU supports it (several times faster on this text),
+/// else a DFA. Both report the leftmost, first-listed pattern.
+enum Searcher {
+    Packed(packed::Searcher),
+    Dfa(AhoCorasick),
+}
+
+/// The searcher and the type word of each of its patterns.
+fn searcher() -> &'static (Searcher, Vec<DocType>) {
+    static S: OnceLock<(Searcher, Vec<DocType>)> = OnceLock::new();
+    S.get_or_init(|| {
         let (patterns, docs): (Vec<String>, Vec<DocType>) =
             prefilter_patterns().into_iter().unzip();
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .expect("the anchor patterns are valid");
-        (automaton, docs)
+        let searcher = match packed::Config::new().builder().extend(&patterns).build() {
+            Some(teddy) => Searcher::Packed(teddy),
+            None => Searcher::Dfa(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&patterns)
+                    .expect("the anchor patterns are valid"),
+            ),
+        };
+        (searcher, docs)
     })
+}
+
+/// Type words as `(start, end, type)`, in order.
+fn type_words(text: &str) -> Box<dyn Iterator<Item = (usize, usize, DocType)> + '_> {
+    let (searcher, docs) = searcher();
+    let entry = |start: usize, end: usize, id: usize| (start, end, docs[id]);
+    match searcher {
+        Searcher::Packed(s) => Box::new(
+            s.find_iter(text)
+                .map(move |m| entry(m.start(), m.end(), m.pattern().as_usize())),
+        ),
+        Searcher::Dfa(a) => Box::new(
+            a.find_iter(text)
+                .map(move |m| entry(m.start(), m.end(), m.pattern().as_usize())),
+        ),
+    }
 }
 
 /// Positions of slashes in order: `/` by memchr (vectorised), the rare look-alikes merged in.
@@ -51,11 +84,7 @@ enum Anchor {
 
 /// All citations in an NFC text, as byte spans, in order.
 pub(crate) fn scan(text: &str) -> Vec<Item> {
-    let (automaton, docs) = automaton();
-    let mut words = automaton
-        .find_iter(text)
-        .map(|m| (m.start(), m.end(), docs[m.pattern().as_usize()]))
-        .peekable();
+    let mut words = type_words(text).peekable();
     let mut slashes = slashes(text).peekable();
     let anchors = std::iter::from_fn(|| match (words.peek(), slashes.peek()) {
         (Some(&(w, _, _)), Some(&s)) if s < w => slashes.next().map(Anchor::Slash),
