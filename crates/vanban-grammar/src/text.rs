@@ -33,7 +33,7 @@ pub(crate) fn is_slash(c: char) -> bool {
     matches!(c, '/' | '\u{2044}' | '\u{FF0F}')
 }
 
-/// A letter of a word: letters and combining marks (NFD input keeps its marks on the letter).
+/// A letter of a word: letters, digits and combining marks (NFD input keeps its marks on the letter).
 pub(crate) fn is_word_char(c: char) -> bool {
     // Fast paths for ASCII and the Vietnamese letter blocks; the general lookup is slow.
     if c.is_ascii() {
@@ -42,7 +42,8 @@ pub(crate) fn is_word_char(c: char) -> bool {
     match c {
         '\u{00C0}'..='\u{024F}' => c != '\u{00D7}' && c != '\u{00F7}',
         '\u{1EA0}'..='\u{1EF9}' | '\u{0300}'..='\u{036F}' => true,
-        _ => c.is_alphanumeric(),
+        // Any combining mark belongs to the letter before it, in every script.
+        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
     }
 }
 

@@ -374,7 +374,7 @@ pub(crate) fn doc_no(i: &str) -> PResult<'_, Symbol> {
 
 /// True when `c` may not directly precede a document number (it would be part of a longer token).
 pub(crate) fn blocks_number_start(c: char) -> bool {
-    c.is_alphanumeric() || is_slash(c) || c == '.' || c == ',' || c == '_'
+    crate::text::is_word_char(c) || is_slash(c) || c == '.' || c == ',' || c == '_'
 }
 
 #[cfg(test)]
