@@ -438,10 +438,15 @@ fn subject(i: &str) -> Option<(usize, usize)> {
 
 /// Does `số` (any case, either spelling of the letter) occur in the next `n` bytes?
 fn so_within(i: &str, n: usize) -> bool {
+    static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        ["số", "Số", "SỐ"]
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+    });
     let window = &i.as_bytes()[..n.min(i.len())];
-    ["số", "Số", "SỐ"]
-        .iter()
-        .any(|s| memchr::memmem::find(window, s.as_bytes()).is_some())
+    finders.iter().any(|f| f.find(window).is_some())
 }
 
 /// law_name = Capitalised_word word{0,5} before "số" (`Luật Giao dịch điện tử số …`)

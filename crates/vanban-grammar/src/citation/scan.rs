@@ -62,9 +62,16 @@ fn type_words(text: &str) -> Box<dyn Iterator<Item = (usize, usize, DocType)> + 
 
 /// Positions of slashes in order: `/` by memchr (vectorised), the rare look-alikes merged in.
 fn slashes(text: &str) -> impl Iterator<Item = usize> + '_ {
+    static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| {
+        OTHER_SLASHES
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+    });
     let mut others: Vec<usize> = Vec::new();
-    for s in OTHER_SLASHES {
-        others.extend(memchr::memmem::find_iter(text.as_bytes(), s.as_bytes()));
+    for f in finders {
+        others.extend(f.find_iter(text.as_bytes()));
     }
     others.sort_unstable();
     let mut plain = memchr::memchr_iter(b'/', text.as_bytes()).peekable();
