@@ -1,6 +1,8 @@
 //! Document numbers and symbols: party `04-NQ/TW`, state `30/2020/NĐ-CP`, laws `80/2015/QH13`,
 //! and the mis-ordered forms that occur in real text (`22/CT-TW`, `646/QĐ/QUTW`, `824-QĐ/TTg`).
 
+use std::sync::OnceLock;
+
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::take_while_m_n;
@@ -57,29 +59,40 @@ const STATE_ISSUERS: &[&str] = &[
     "TTG", "CP", "UBND", "HĐND", "VPCP", "QH", "CTN", "BNV", "BTC", "BCA", "BQP",
 ];
 
+/// A code's character for table lookups: upper case, tone-free, `Ð`/`đ` → `Đ`.
+fn code_char(c: char) -> char {
+    match fold_char(c).0 {
+        'đ' => 'Đ',
+        other => other.to_uppercase().next().unwrap_or(other),
+    }
+}
+
 /// Fold a code for table lookups: upper case, `Ð` → `Đ`, `Ư` kept.
 fn code_key(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let (base, _) = fold_char(c);
-            match base {
-                'đ' => 'Đ',
-                other => other.to_uppercase().next().unwrap_or(other),
-            }
-        })
-        .collect()
+    s.chars().map(code_char).collect()
 }
 
 /// Canonical party type code for `s` (`qđi` → `QĐi`, ASCII `QD` → `QĐ`), if it is one.
+/// Compares without allocating: this runs for every candidate number.
 pub(crate) fn party_type(s: &str) -> Option<&'static str> {
-    let key = code_key(s);
-    let key = match key.as_str() {
-        "QD" => "QĐ".to_owned(),
-        "QDI" => "QĐI".to_owned(),
-        "QDNS" => "QĐNS".to_owned(),
-        _ => key,
-    };
-    PARTY_TYPES.iter().copied().find(|t| code_key(t) == key)
+    static KEYS: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut keys: Vec<(String, &'static str)> =
+            PARTY_TYPES.iter().map(|t| (code_key(t), *t)).collect();
+        // Text without the letter Đ (English pages, URLs): `QD`, `QDi`, `QDNS`.
+        keys.extend([
+            ("QD".to_owned(), "QĐ"),
+            ("QDI".to_owned(), "QĐi"),
+            ("QDNS".to_owned(), "QĐNS"),
+        ]);
+        keys
+    });
+    keys.iter()
+        .find(|(key, _)| {
+            let mut k = key.chars();
+            s.chars().all(|c| k.next() == Some(code_char(c))) && k.next().is_none()
+        })
+        .map(|(_, canon)| *canon)
 }
 
 /// Canonical party issuer code: upper case, `TƯ` (OCR and writers' habit) → `TW`.
