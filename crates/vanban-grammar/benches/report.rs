@@ -2,41 +2,16 @@
 //! shared evaluation corpus when `../shared/corpus` exists (it is never copied into the project).
 //!
 //! `cargo bench -p vanban-grammar --bench report`
-use std::path::{Path, PathBuf};
 
 use divan::counter::BytesCount;
 use divan::{Bencher, black_box};
 
+mod common;
+
+use common::{root, texts};
+
 fn main() {
     divan::main();
-}
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Every `.txt` under `dir`, recursively, in a stable order.
-fn texts(dir: &Path) -> Vec<String> {
-    let mut stack = vec![dir.to_path_buf()];
-    let mut files = Vec::new();
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    files
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect()
 }
 
 fn run(bencher: Bencher<'_, '_>, docs: Vec<String>) {

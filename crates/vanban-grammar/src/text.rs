@@ -122,20 +122,30 @@ pub(crate) struct Folded {
     pub(crate) tone: u8,
 }
 
-/// Fold a syllable as written (NFC); combining tone marks of NFD text are folded too.
-pub(crate) fn fold(word: &str) -> Folded {
-    let mut base = String::with_capacity(word.len());
+/// The base letters of a syllable with the tone found so far; a combining tone mark (NFD)
+/// yields `None` for the letter and updates the tone.
+fn folded_chars(word: &str) -> impl Iterator<Item = (Option<char>, u8)> + '_ {
     let mut tone = 0;
-    for c in word.chars() {
+    word.chars().map(move |c| {
         if let Some(k) = TONES.iter().position(|&t| t == c) {
             tone = k as u8 + 1;
-            continue;
+            return (None, tone);
         }
         let (b, t) = fold_char(c);
         if t != 0 {
             tone = t;
         }
-        base.push(b);
+        (Some(b), tone)
+    })
+}
+
+/// Fold a syllable as written (NFC); combining tone marks of NFD text are folded too.
+pub(crate) fn fold(word: &str) -> Folded {
+    let mut base = String::with_capacity(word.len());
+    let mut tone = 0;
+    for (b, t) in folded_chars(word) {
+        base.extend(b);
+        tone = t;
     }
     Folded { base, tone }
 }
@@ -164,18 +174,11 @@ pub(crate) enum Match {
 pub(crate) fn same_word(w: &str, want: &Folded, how: Match) -> bool {
     let mut expected = want.base.chars();
     let mut tone = 0;
-    for c in w.chars() {
-        if let Some(k) = TONES.iter().position(|&t| t == c) {
-            tone = k as u8 + 1;
-            continue;
-        }
-        let (b, t) = fold_char(c);
-        if t != 0 {
-            tone = t;
-        }
-        if expected.next() != Some(b) {
+    for (b, t) in folded_chars(w) {
+        if b.is_some() && expected.next() != b {
             return false;
         }
+        tone = t;
     }
     expected.next().is_none() && (how == Match::Loose || tone == want.tone)
 }

@@ -39,7 +39,7 @@ fn words() -> &'static [Vec<Folded>; 2] {
 }
 
 /// digits(m..=n) as a number, not followed by another digit
-fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u32> {
+pub(crate) fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u32> {
     let (rest, d) = take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         return Err(nom::Err::Error(GrammarError::expected(

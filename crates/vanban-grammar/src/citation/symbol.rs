@@ -10,6 +10,7 @@ use nom::character::complete::satisfy;
 use nom::combinator::{opt, recognize, verify};
 use nom::error::context;
 
+use super::date::{digits, year};
 use crate::error::{GrammarError, PResult};
 use crate::text::{MAX_SPACE, fold_char, is_dash, is_slash, is_space, sp0};
 use vanban_model::CitationKind;
@@ -115,18 +116,7 @@ fn is_code_letter(c: char) -> bool {
 
 /// num = digit{1,5}, not followed by another digit
 fn num(i: &str) -> PResult<'_, u32> {
-    let (rest, digits) = context(
-        "a document number",
-        take_while_m_n(1, 5, |c: char| c.is_ascii_digit()),
-    )
-    .parse(i)?;
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(nom::Err::Error(GrammarError::expected(
-            i,
-            "a document number of at most 5 digits",
-        )));
-    }
-    Ok((rest, digits.parse().unwrap_or(0)))
+    context("a document number", |i| digits(i, 1, 5)).parse(i)
 }
 
 /// hy = sp? dash sp?      (`18 - NQ/TW`, `181- QĐ/TW`, `16 -\nHD/BTCTW`, en and em dashes)
@@ -226,22 +216,6 @@ fn restore_state_case(code: &str) -> String {
         .map(|u| if u == "TTG" { "TTg" } else { u })
         .collect::<Vec<_>>()
         .join("-")
-}
-
-/// year = digit{4} in 1945..=2100
-fn year(i: &str) -> PResult<'_, i32> {
-    let (rest, y) = verify(
-        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        |y: &str| y.parse::<i32>().is_ok_and(|y| (1945..=2100).contains(&y)),
-    )
-    .parse(i)?;
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(nom::Err::Error(GrammarError::expected(
-            i,
-            "a four-digit year",
-        )));
-    }
-    Ok((rest, y.parse().unwrap_or(0)))
 }
 
 /// state_unit = upper (letter | digit){0,14}, with at most one lower-case letter
