@@ -666,8 +666,14 @@ fn may_continue(rest: &str, doc: DocType) -> bool {
     let Ok((after, w)) = word(rest) else {
         return false;
     };
+    // The first letter rules out most prose before any word comparison.
+    let first = w
+        .chars()
+        .next()
+        .map_or(' ', |c| crate::text::fold_char(c).0);
     w.starts_with(|c: char| c.is_ascii_digit())
-        || next.iter().any(|n| same_word(w, n, Match::Loose))
+        || (matches!(first, 's' | 'c' | 't' | 'h' | 'đ')
+            && next.iter().any(|n| same_word(w, n, Match::Loose)))
         || fold_starts_tw(w)
         || (w == "T" && after.starts_with('.'))
         || (doc.named && is_capitalised(w))
@@ -845,6 +851,11 @@ fn look_back(text: &str, num_start: usize, floor: usize) -> (usize, Option<DocTy
                 continue;
             };
             let phrase = &window[s..e];
+            // Past the word before `số`, only a law's type word (`Luật`, `Bộ luật`, `Pháp
+            // lệnh`) may stand: skip the lookup for anything else.
+            if skip > 0 && !phrase.starts_with(['L', 'B', 'P']) {
+                continue;
+            }
             if let Ok((rest, doc)) = type_word(phrase, Match::Loose) {
                 // A law's name sits between `Luật` and `số` on one line.
                 let law = doc.named
