@@ -266,44 +266,48 @@ pub(crate) fn is_capitalised(word: &str) -> bool {
 
 /// Rewrite the tone of open `oa`/`oe`/`uy` syllables to the placement most Vietnamese sites use
 /// today (`uỷ` → `ủy`, `khoá` → `khóa`); closed syllables (`hoàn`) are already unambiguous.
+/// `text` is NFC (the grammar only sees normalised text).
 pub(crate) fn common_tone(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(text.len());
-    let mut syllable = String::new();
-    let flush = |syl: &mut String, out: &mut String| {
-        out.push_str(&retone(syl));
-        syl.clear();
-    };
-    for c in text.nfc() {
-        if is_word_char(c) {
-            syllable.push(c);
-        } else {
-            flush(&mut syllable, &mut out);
-            out.push(c);
+    let mut start = None;
+    for (k, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(k),
+            (false, Some(s)) => {
+                retone(&text[s..k], &mut out);
+                out.push(c);
+                start = None;
+            }
+            (false, None) => out.push(c),
+            (true, Some(_)) => {}
         }
     }
-    flush(&mut syllable, &mut out);
+    if let Some(s) = start {
+        retone(&text[s..], &mut out);
+    }
     out
 }
 
-fn retone(syl: &str) -> String {
-    let chars: Vec<char> = syl.chars().collect();
-    let n = chars.len();
-    if n < 2 {
-        return syl.to_owned();
-    }
-    let (b1, t1) = fold_char(chars[n - 2]);
-    let (b2, t2) = fold_char(chars[n - 1]);
+/// Append `syl` to `out`, moving an `oa`/`oe`/`uy` tone from the second vowel to the first.
+fn retone(syl: &str, out: &mut String) {
+    let mut rev = syl.char_indices().rev();
+    let (Some((k2, c2)), Some((k1, c1))) = (rev.next(), rev.next()) else {
+        out.push_str(syl);
+        return;
+    };
+    let (b1, t1) = fold_char(c1);
+    let (b2, t2) = fold_char(c2);
     let pair = matches!((b1, b2), ('o', 'a' | 'e') | ('u', 'y'));
     // `qu` + `y` is a consonant + vowel, not the `uy` glide (`quý` stays).
-    let after_q = n >= 3 && fold_char(chars[n - 3]).0 == 'q';
+    let after_q = rev.next().is_some_and(|(_, c)| fold_char(c).0 == 'q');
     if !pair || after_q || t1 != 0 || t2 == 0 {
-        return syl.to_owned();
+        out.push_str(syl);
+        return;
     }
-    let mut out: String = chars[..n - 2].iter().collect();
-    out.push(with_tone(chars[n - 2], t2));
-    out.push(with_tone(chars[n - 1], 0));
-    out
+    debug_assert!(k1 < k2);
+    out.push_str(&syl[..k1]);
+    out.push(with_tone(c1, t2));
+    out.push(with_tone(c2, 0));
 }
 
 /// `c` with its tone replaced by `tone` (0 = none), keeping case and other marks.

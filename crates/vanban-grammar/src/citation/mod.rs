@@ -32,14 +32,14 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
             .iter()
             .map(|it| (norm.start(it.start), norm.end(it.end)))
             .collect::<Vec<_>>();
-        return to_citations(text, &norm.text, &items, &mapped);
+        return to_citations(text, &norm.text, items, &mapped);
     }
     let items = scan::scan(text);
     let spans = items
         .iter()
         .map(|it| (it.start, it.end))
         .collect::<Vec<_>>();
-    to_citations(text, text, &items, &spans)
+    to_citations(text, text, items, &spans)
 }
 
 /// Build public citations: original text slices, character offsets (one pass over the text
@@ -47,7 +47,7 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
 fn to_citations(
     original: &str,
     scanned: &str,
-    items: &[Item],
+    items: Vec<Item>,
     spans: &[(usize, usize)],
 ) -> Vec<Citation> {
     let mut chars_before = 0;
@@ -61,12 +61,13 @@ fn to_citations(
         counted_to = byte;
         chars_before
     };
+    let starts: Vec<usize> = items.iter().map(|it| it.start).collect();
     let mut out = Vec::with_capacity(items.len());
-    for (k, (item, &(bs, be))) in items.iter().zip(spans).enumerate() {
+    for (k, (item, &(bs, be))) in items.into_iter().zip(spans).enumerate() {
         let start = char_offset(bs);
         let end = char_offset(be);
         // A subject stops where the next citation begins (`… về thực hiện Chỉ thị số 05-CT/TW …`).
-        let next_start = items.get(k + 1).map_or(usize::MAX, |n| n.start);
+        let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
         let subject = item.subject.and_then(|(s, e)| {
             let e = e.min(next_start.max(s));
             let text = scanned[s..e]
@@ -83,12 +84,12 @@ fn to_citations(
             kind: item.kind,
             doc_type: item.doc_type.map(str::to_owned),
             number: item.number,
-            type_code: item.type_code.clone(),
-            issuer_code: item.issuer_code.clone(),
-            symbol: item.symbol.clone(),
+            type_code: item.type_code,
+            issuer_code: item.issuer_code,
+            symbol: item.symbol,
             year: item.year,
-            date: item.date.clone(),
-            issuer: item.issuer.clone(),
+            date: item.date,
+            issuer: item.issuer,
             term: item.term,
             plenum: item.plenum,
             congress: item.congress,

@@ -21,7 +21,7 @@ use nom::combinator::{opt, recognize};
 use super::date::{Date, date, year};
 use super::doctype::{DocType, type_word};
 use super::issuer::issuer;
-use super::symbol::{Symbol, blocks_number_start, doc_no};
+use super::symbol::{Symbol, blocks_number_start, canonical_symbol, doc_no};
 use super::term::{congress_ref, cua_dang, plenum_ref, term};
 use crate::error::{GrammarError, PResult};
 use crate::text::{
@@ -619,13 +619,12 @@ fn fill_symbol(item: &mut Item, sym: &Symbol, doc: Option<DocType>) {
     }
     item.type_code = type_code;
     item.issuer_code = Some(sym.issuer_code.clone());
-    item.symbol = Some(
-        Symbol {
-            type_code: item.type_code.clone(),
-            ..sym.clone()
-        }
-        .symbol(),
-    );
+    item.symbol = Some(canonical_symbol(
+        sym.kind,
+        item.type_code.as_deref(),
+        &sym.issuer_code,
+        sym.year,
+    ));
     item.year = sym.year;
 }
 

@@ -30,16 +30,27 @@ pub(crate) struct Symbol {
 impl Symbol {
     /// Canonical symbol: `NQ/TW` for party numbers, `NĐ-CP` / `QH13` for state ones.
     pub(crate) fn symbol(&self) -> String {
-        match (&self.type_code, self.kind) {
-            (Some(t), CitationKind::Party) => format!("{t}/{}", self.issuer_code),
-            (Some(t), _)
-                if t == "L" || (self.issuer_code.contains("QH") && self.year.is_some()) =>
-            {
-                self.issuer_code.clone()
-            }
-            (Some(t), _) => format!("{t}-{}", self.issuer_code),
-            (None, _) => self.issuer_code.clone(),
-        }
+        canonical_symbol(
+            self.kind,
+            self.type_code.as_deref(),
+            &self.issuer_code,
+            self.year,
+        )
+    }
+}
+
+/// Canonical symbol from its parts (the type code may come from the prose: `L` for a law).
+pub(crate) fn canonical_symbol(
+    kind: CitationKind,
+    type_code: Option<&str>,
+    issuer: &str,
+    year: Option<i32>,
+) -> String {
+    match (type_code, kind) {
+        (Some(t), CitationKind::Party) => format!("{t}/{issuer}"),
+        (Some(t), _) if t == "L" || (issuer.contains("QH") && year.is_some()) => issuer.to_owned(),
+        (Some(t), _) => format!("{t}-{issuer}"),
+        (None, _) => issuer.to_owned(),
     }
 }
 
