@@ -300,24 +300,18 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol> {
     }
     let canon = |u: &str| u.replace('\u{D0}', "Đ");
     let sym = match units.as_slice() {
-        // `80/2015/QH13`: laws and resolutions of the National Assembly; the type is in the prose.
-        [unit] if yr.is_some() && is_assembly(unit) => Symbol {
-            kind: CitationKind::State,
-            number,
-            type_code: None,
-            issuer_code: canon(unit),
-            year: yr,
-            malformed: false,
-        },
-        // `100/TTg`: old state numbers without a type code.
-        [unit] if matches!(*unit, "TTg" | "CP" | "CTN") => Symbol {
-            kind: CitationKind::State,
-            number,
-            type_code: None,
-            issuer_code: canon(unit),
-            year: yr,
-            malformed: false,
-        },
+        // `80/2015/QH13`: laws and resolutions of the National Assembly, whose type is in the
+        // prose; `100/TTg`: old state numbers without a type code.
+        [unit] if (yr.is_some() && is_assembly(unit)) || matches!(*unit, "TTg" | "CP" | "CTN") => {
+            Symbol {
+                kind: CitationKind::State,
+                number,
+                type_code: None,
+                issuer_code: canon(unit),
+                year: yr,
+                malformed: false,
+            }
+        }
         [_] => {
             return Err(nom::Err::Error(GrammarError::expected(
                 i,
