@@ -5,31 +5,16 @@
 use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
-use vanban_grammar::{Citation, extract_citations, parse_citation, parse_number};
+use vanban_grammar::{extract_citations, parse_citation, parse_number};
+
+mod common;
+use common::{check_citation_spans, strip};
 
 fn fixture(rel: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../tests/fixtures")
         .join(rel);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Every span slices the input back to its text, in characters and in bytes, in order.
-fn check_spans(text: &str, cites: &[Citation]) {
-    let chars: Vec<char> = text.chars().collect();
-    let mut last = 0;
-    for c in cites {
-        assert_eq!(
-            &text[c.byte_start..c.byte_end],
-            c.text,
-            "byte span of {c:?}"
-        );
-        let by_chars: String = chars[c.start..c.end].iter().collect();
-        assert_eq!(by_chars, c.text, "char span of {c:?}");
-        assert!(c.start >= last, "spans out of order at {c:?}");
-        assert!(c.start < c.end && c.end <= chars.len());
-        last = c.start;
-    }
 }
 
 #[test]
@@ -41,7 +26,7 @@ fn fixture_snapshots() {
         }
         let text = std::fs::read_to_string(path).unwrap();
         let cites = extract_citations(&text);
-        check_spans(&text, &cites);
+        check_citation_spans(&text, &cites);
         insta::assert_json_snapshot!(cites);
     });
 }
@@ -57,7 +42,7 @@ fn spans_hold_on_every_fixture() {
         };
         for entry in entries {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            check_spans(&text, &extract_citations(&text));
+            check_citation_spans(&text, &extract_citations(&text));
         }
     }
 }
@@ -75,7 +60,7 @@ fn look_alikes_never_fire() {
 fn seed_article_citations() {
     let text = fixture("articles/seed_xaydungdang_2016.txt");
     let cites = extract_citations(&text);
-    check_spans(&text, &cites);
+    check_citation_spans(&text, &cites);
     let keys: Vec<String> = cites
         .iter()
         .map(|c| match c.kind {
@@ -125,15 +110,7 @@ fn nfc_and_nfd_agree() {
         assert_ne!(nfc, nfd);
         let a = extract_citations(&nfc);
         let b = extract_citations(&nfd);
-        check_spans(&nfd, &b);
-        let strip = |c: &Citation| Citation {
-            text: String::new(),
-            start: 0,
-            end: 0,
-            byte_start: 0,
-            byte_end: 0,
-            ..c.clone()
-        };
+        check_citation_spans(&nfd, &b);
         assert_eq!(
             a.iter().map(strip).collect::<Vec<_>>(),
             b.iter().map(strip).collect::<Vec<_>>(),

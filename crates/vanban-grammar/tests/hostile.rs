@@ -20,7 +20,10 @@ use std::cell::Cell;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use vanban_grammar::{Citation, extract_citations, parse_citation, parse_number, parse_report};
+use vanban_grammar::{extract_citations, parse_citation, parse_number, parse_report};
+
+mod common;
+use common::check_citation_spans;
 
 struct Counting;
 
@@ -126,16 +129,6 @@ fn assert_linear(what: &str, factor: u64, small: Cost, large: Cost) {
     );
 }
 
-/// Spans of citations slice back to their text, in order.
-fn check_spans(text: &str, cites: &[Citation]) {
-    let mut last = 0;
-    for c in cites {
-        assert_eq!(text.get(c.byte_start..c.byte_end), Some(c.text.as_str()));
-        assert!(c.byte_start >= last);
-        last = c.byte_start;
-    }
-}
-
 /// `piece` repeated to about `bytes` bytes.
 fn fill(piece: &str, bytes: usize) -> String {
     piece.repeat(bytes.div_ceil(piece.len()))
@@ -146,11 +139,11 @@ fn fill(piece: &str, bytes: usize) -> String {
 fn both_linear(what: &str, small: &str, large: &str) -> usize {
     let (cs, _) = cost(3, &|| extract_citations(small));
     let (cl, cites) = cost(2, &|| extract_citations(large));
-    check_spans(large, &cites);
+    check_citation_spans(large, &cites);
     assert_linear(&format!("extract_citations on {what}"), 8, cs, cl);
     let (rs, _) = cost(3, &|| parse_report(small));
     let (rl, r) = cost(2, &|| parse_report(large));
-    check_spans(large, &r.citations);
+    check_citation_spans(large, &r.citations);
     assert_linear(&format!("parse_report on {what}"), 8, rs, rl);
     cites.len()
 }
@@ -290,9 +283,9 @@ fn regression_fixtures() {
     for e in entries.flatten() {
         let bytes = std::fs::read(e.path()).unwrap();
         let text = String::from_utf8_lossy(&bytes);
-        check_spans(&text, &extract_citations(&text));
+        check_citation_spans(&text, &extract_citations(&text));
         let r = parse_report(&text);
-        check_spans(&text, &r.citations);
+        check_citation_spans(&text, &r.citations);
         let _ = parse_citation(&text).map_err(|err| err.render(&text));
         let _ = parse_number(&text).map_err(|err| err.render(&text));
     }

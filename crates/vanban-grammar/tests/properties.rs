@@ -15,8 +15,11 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use unicode_normalization::UnicodeNormalization;
-use vanban_grammar::model::{Report, Section, Span};
+use vanban_grammar::model::Report;
 use vanban_grammar::{Citation, extract_citations, parse_citation, parse_number, parse_report};
+
+mod common;
+use common::strip;
 
 fn config(default_cases: u32) -> Config {
     let cases = std::env::var("PROPTEST_CASES")
@@ -264,38 +267,11 @@ fn input() -> impl Strategy<Value = String> {
     ]
 }
 
-/// Spans slice back to their text (chars and bytes), are ordered, non-empty and in bounds.
+/// The shared span invariants, as a proptest failure.
 fn check_citation_spans(text: &str, cites: &[Citation]) -> Result<(), TestCaseError> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut last_start = 0;
-    let mut last_byte = 0;
-    for c in cites {
-        prop_assert!(
-            c.start < c.end && c.end <= chars.len(),
-            "{c:?} out of bounds"
-        );
-        prop_assert!(c.byte_start < c.byte_end && c.byte_end <= text.len());
-        prop_assert_eq!(text.get(c.byte_start..c.byte_end), Some(c.text.as_str()));
-        let by_chars: String = chars[c.start..c.end].iter().collect();
-        prop_assert_eq!(&by_chars, &c.text);
-        prop_assert_eq!(text[..c.byte_start].chars().count(), c.start);
-        prop_assert!(c.start >= last_start, "out of order at {:?}", c);
-        prop_assert!(c.byte_start >= last_byte);
-        last_start = c.start;
-        last_byte = c.byte_start;
-    }
-    Ok(())
-}
-
-/// A citation without its position: what must agree between NFC and NFD forms of one text.
-fn strip(c: &Citation) -> Citation {
-    Citation {
-        text: String::new(),
-        start: 0,
-        end: 0,
-        byte_start: 0,
-        byte_end: 0,
-        ..c.clone()
+    match common::citation_span_error(text, cites) {
+        Some(e) => Err(TestCaseError::fail(e)),
+        None => Ok(()),
     }
 }
 
@@ -388,101 +364,7 @@ fn check_error(src: &str, e: &vanban_grammar::ParseError) -> Result<(), TestCase
 
 /// Every span of a report slices the input back to its text, within bounds.
 fn check_report_spans(input: &str, r: &Report) -> Result<(), TestCaseError> {
-    let chars: Vec<char> = input.chars().collect();
-    let mut bad = None;
-    let mut check = |what: &str, text: &str, s: usize, e: usize| {
-        if bad.is_some() {
-            return;
-        }
-        if s > e || e > chars.len() {
-            bad = Some(format!("{what}: {s}..{e} out of bounds ({})", chars.len()));
-        } else if chars[s..e].iter().collect::<String>() != text {
-            bad = Some(format!("{what} at {s}..{e}: {text:?}"));
-        }
-    };
-    let sp = |f: &mut dyn FnMut(&str, &str, usize, usize), what: &str, s: &Option<Span>| {
-        if let Some(s) = s {
-            f(what, &s.text, s.start, s.end);
-        }
-    };
-    for (what, s) in [
-        ("category", &r.category),
-        ("title", &r.title),
-        ("caption", &r.caption),
-        ("agency", &r.agency),
-        ("lead", &r.lead),
-    ] {
-        sp(&mut check, what, s);
-    }
-    if let Some(t) = &r.timestamp {
-        check("timestamp", &t.text, t.start, t.end);
-    }
-    if let Some(a) = &r.author {
-        check("author", &a.text, a.start, a.end);
-        sp(&mut check, "affiliation", &a.affiliation);
-    }
-    if let Some(h) = &r.header {
-        for (what, s) in [
-            ("party", &h.party),
-            ("issuer", &h.issuer),
-            ("parent_issuer", &h.parent_issuer),
-            ("place", &h.place),
-            ("doc_type", &h.doc_type),
-            ("subject", &h.subject),
-        ] {
-            sp(&mut check, what, s);
-        }
-        if let Some(n) = &h.number {
-            check("number", &n.text, n.start, n.end);
-        }
-        if let Some(d) = &h.date {
-            check("date", &d.text, d.start, d.end);
-        }
-    }
-    if let Some(sig) = &r.signature {
-        sp(&mut check, "authority", &sig.authority);
-        sp(&mut check, "position", &sig.position);
-        sp(&mut check, "signer", &sig.signer);
-    }
-    for (what, spans) in [
-        ("paragraph", &r.paragraphs),
-        ("boilerplate", &r.boilerplate),
-        ("recipient", &r.recipients),
-    ] {
-        for s in spans {
-            check(what, &s.text, s.start, s.end);
-        }
-    }
-    for it in &r.items {
-        check("item", &it.text, it.start, it.end);
-        if !it.text.starts_with(&it.marker) {
-            check("item marker", &it.marker, it.start, it.start);
-        }
-    }
-    for p in &r.people {
-        check("person", &p.name, p.start, p.end);
-        for s in &p.positions {
-            check("position", &s.text, s.start, s.end);
-        }
-    }
-    for b in &r.basis {
-        check("basis", &b.text, b.start, b.end);
-        for c in &b.citations {
-            if !(c.start >= b.start && c.end <= b.end && r.citations.contains(c)) {
-                check("basis citation", &c.text, usize::MAX, 0);
-            }
-        }
-    }
-    let mut stack: Vec<&Section> = r.sections.iter().collect();
-    while let Some(s) = stack.pop() {
-        if !s.text.starts_with(&s.label) {
-            check("section label", &s.label, s.start, s.start);
-        }
-        check("section", &s.text, s.start, s.end);
-        stack.extend(&s.children);
-    }
-    match bad {
-        Some(msg) => Err(TestCaseError::fail(msg)),
-        None => Ok(()),
-    }
+    common::report_spans(input, r)
+        .map(|_| ())
+        .map_err(TestCaseError::fail)
 }

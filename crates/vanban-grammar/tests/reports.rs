@@ -5,108 +5,16 @@ use std::time::{Duration, Instant};
 use vanban_grammar::model::{Report, ReportKind, Section, Span};
 use vanban_grammar::parse_report;
 
-/// Check every span: `input.chars().skip(start).take(end - start)` is exactly its text.
-fn check_spans(input: &str, r: &Report) {
-    let chars: Vec<char> = input.chars().collect();
-    let mut n = 0;
-    let mut check = |what: &str, text: &str, s: usize, e: usize| {
-        assert!(s <= e && e <= chars.len(), "{what}: {s}..{e} out of bounds");
-        let got: String = chars[s..e].iter().collect();
-        assert_eq!(got, text, "{what} at {s}..{e}");
-        n += 1;
-    };
-    walk(r, &mut check);
-    assert!(n > 0 || input.trim().is_empty());
-}
+mod common;
 
-/// Call `f(what, text, start, end)` for every span of the report.
-fn walk(r: &Report, f: &mut dyn FnMut(&str, &str, usize, usize)) {
-    let sp = |f: &mut dyn FnMut(&str, &str, usize, usize), what: &str, s: &Option<Span>| {
-        if let Some(s) = s {
-            f(what, &s.text, s.start, s.end);
-        }
-    };
-    sp(f, "category", &r.category);
-    sp(f, "title", &r.title);
-    sp(f, "caption", &r.caption);
-    sp(f, "agency", &r.agency);
-    sp(f, "lead", &r.lead);
-    if let Some(t) = &r.timestamp {
-        f("timestamp", &t.text, t.start, t.end);
-    }
-    if let Some(a) = &r.author {
-        f("author", &a.text, a.start, a.end);
-        sp(f, "affiliation", &a.affiliation);
-    }
-    if let Some(h) = &r.header {
-        for (what, s) in [
-            ("party", &h.party),
-            ("issuer", &h.issuer),
-            ("parent_issuer", &h.parent_issuer),
-            ("place", &h.place),
-            ("doc_type", &h.doc_type),
-            ("subject", &h.subject),
-        ] {
-            sp(f, what, s);
-        }
-        if let Some(n) = &h.number {
-            f("number", &n.text, n.start, n.end);
-        }
-        if let Some(d) = &h.date {
-            f("date", &d.text, d.start, d.end);
-        }
-    }
-    if let Some(sig) = &r.signature {
-        sp(f, "authority", &sig.authority);
-        sp(f, "position", &sig.position);
-        sp(f, "signer", &sig.signer);
-    }
-    for s in &r.paragraphs {
-        f("paragraph", &s.text, s.start, s.end);
-    }
-    for s in &r.boilerplate {
-        f("boilerplate", &s.text, s.start, s.end);
-    }
-    for s in &r.recipients {
-        f("recipient", &s.text, s.start, s.end);
-    }
-    for it in &r.items {
-        assert!(
-            it.text.starts_with(&it.marker),
-            "marker {:?} not a prefix of {:?}",
-            it.marker,
-            it.text
-        );
-        f("item", &it.text, it.start, it.end);
-    }
-    for p in &r.people {
-        f("person", &p.name, p.start, p.end);
-        for s in &p.positions {
-            f("position", &s.text, s.start, s.end);
-        }
-    }
-    for b in &r.basis {
-        f("basis", &b.text, b.start, b.end);
-        for c in &b.citations {
-            assert!(
-                c.start >= b.start && c.end <= b.end && r.citations.contains(c),
-                "basis citation {c:?}"
-            );
-        }
-    }
-    for c in &r.citations {
-        f("citation", &c.text, c.start, c.end);
-    }
-    let mut stack: Vec<&Section> = r.sections.iter().collect();
-    while let Some(s) = stack.pop() {
-        assert!(
-            s.text.starts_with(&s.label),
-            "label {:?} not a prefix of {:?}",
-            s.label,
-            s.text
-        );
-        f("section", &s.text, s.start, s.end);
-        stack.extend(&s.children);
+/// Check every span of the report (see `common::report_spans`); a non-empty input has some.
+fn check_spans(input: &str, r: &Report) {
+    match common::report_spans(input, r) {
+        Ok(n) => assert!(
+            n > 0 || input.trim().is_empty(),
+            "no spans for a non-empty input"
+        ),
+        Err(e) => panic!("{e}"),
     }
 }
 
