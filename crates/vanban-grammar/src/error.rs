@@ -30,6 +30,15 @@ impl<'a> GrammarError<'a> {
         e
     }
 
+    /// A failure without a label (the enclosing `context` names it).
+    pub(crate) fn unlabelled(input: &'a str) -> Self {
+        Self {
+            input,
+            labels: [""; 4],
+            len: 0,
+        }
+    }
+
     fn push(&mut self, label: &'static str) {
         if usize::from(self.len) < self.labels.len() && !self.labels().contains(&label) {
             self.labels[usize::from(self.len)] = label;
@@ -45,11 +54,7 @@ impl<'a> GrammarError<'a> {
 
 impl<'a> NomParseError<&'a str> for GrammarError<'a> {
     fn from_error_kind(input: &'a str, _kind: ErrorKind) -> Self {
-        Self {
-            input,
-            labels: [""; 4],
-            len: 0,
-        }
+        Self::unlabelled(input)
     }
 
     fn append(_input: &'a str, _kind: ErrorKind, other: Self) -> Self {

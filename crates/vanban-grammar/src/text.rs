@@ -7,7 +7,6 @@
 use std::sync::OnceLock;
 
 use nom::Parser;
-use nom::bytes::complete::take_while_m_n;
 
 use crate::error::{GrammarError, PResult};
 
@@ -47,14 +46,48 @@ pub(crate) fn is_word_char(c: char) -> bool {
     }
 }
 
+/// take_while_m_n = pred{m,n}, counted in characters: nom's parser of that name, minus its
+/// generic `Input` machinery, with a byte loop for ASCII (this runs several times per anchor).
+#[inline]
+pub(crate) fn take_while_m_n<'a>(
+    m: usize,
+    n: usize,
+    pred: impl Fn(char) -> bool,
+) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
+    move |i: &'a str| {
+        let bytes = i.as_bytes();
+        let mut end = 0;
+        let mut count = 0;
+        while count < n {
+            let Some(&b) = bytes.get(end) else { break };
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                // `end` is a char boundary: only whole characters are consumed.
+                i[end..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER)
+            };
+            if !pred(c) {
+                break;
+            }
+            end += c.len_utf8();
+            count += 1;
+        }
+        if count < m {
+            // Unlabelled, as nom's: the enclosing rule names what was expected.
+            return Err(nom::Err::Error(GrammarError::unlabelled(i)));
+        }
+        Ok((&i[end..], &i[..end]))
+    }
+}
+
 /// sp = ws{1,16}
 pub(crate) fn sp(i: &str) -> PResult<'_, &str> {
-    take_while_m_n(1, MAX_SPACE, is_space).parse(i)
+    take_while_m_n(1, MAX_SPACE, is_space)(i)
 }
 
 /// sp0 = ws{0,16}
 pub(crate) fn sp0(i: &str) -> PResult<'_, &str> {
-    take_while_m_n(0, MAX_SPACE, is_space).parse(i)
+    take_while_m_n(0, MAX_SPACE, is_space)(i)
 }
 
 /// Vietnamese tone marks, which (unlike circumflex, breve and horn) do not change the letter.
@@ -122,13 +155,24 @@ pub(crate) struct Folded {
     pub(crate) tone: u8,
 }
 
+/// The tone (1–5) of a combining tone mark, 0 for any other character.
+#[inline]
+fn combining_tone(c: char) -> u8 {
+    // All five marks lie in U+0300–U+0323: one range test rules out every other character.
+    if !('\u{0300}'..='\u{0323}').contains(&c) {
+        return 0;
+    }
+    TONES.iter().position(|&t| t == c).map_or(0, |k| k as u8 + 1)
+}
+
 /// The base letters of a syllable with the tone found so far; a combining tone mark (NFD)
 /// yields `None` for the letter and updates the tone.
 fn folded_chars(word: &str) -> impl Iterator<Item = (Option<char>, u8)> + '_ {
     let mut tone = 0;
     word.chars().map(move |c| {
-        if let Some(k) = TONES.iter().position(|&t| t == c) {
-            tone = k as u8 + 1;
+        let mark = combining_tone(c);
+        if mark != 0 {
+            tone = mark;
             return (None, tone);
         }
         let (b, t) = fold_char(c);
@@ -157,7 +201,7 @@ pub(crate) fn fold_phrase(phrase: &str) -> Vec<Folded> {
 
 /// word = word_char{1,24}: one syllable or code, bounded so hostile input stays linear.
 pub(crate) fn word(i: &str) -> PResult<'_, &str> {
-    take_while_m_n(1, 24, is_word_char).parse(i)
+    take_while_m_n(1, 24, is_word_char)(i)
 }
 
 /// How strictly a keyword must match.
@@ -172,6 +216,12 @@ pub(crate) enum Match {
 /// Does the syllable `w` (NFC) fold to `want`? Compares character by character, no allocation:
 /// this runs for every anchor, so it is on the hot path.
 pub(crate) fn same_word(w: &str, want: &Folded, how: Match) -> bool {
+    // Most calls compare unrelated words: the first letter settles them (a word never starts
+    // with a combining mark, and `want` is never empty).
+    let first = w.chars().next().map(|c| fold_char(c).0);
+    if first != want.base.chars().next() {
+        return false;
+    }
     let mut expected = want.base.chars();
     let mut tone = 0;
     for (b, t) in folded_chars(w) {
@@ -185,6 +235,11 @@ pub(crate) fn same_word(w: &str, want: &Folded, how: Match) -> bool {
 
 /// keyword = syllable { sp syllable } — matches a pre-folded phrase, any case.
 pub(crate) fn keyword<'a>(i: &'a str, phrase: &[Folded], how: Match) -> PResult<'a, &'a str> {
+    // Reject on the first letter before splitting off a word (most calls fail here).
+    let first = i.chars().next().map(|c| fold_char(c).0);
+    if first.is_none() || first != phrase.first().and_then(|f| f.base.chars().next()) {
+        return Err(nom::Err::Error(GrammarError::expected(i, "a keyword")));
+    }
     let mut rest = i;
     for (k, want) in phrase.iter().enumerate() {
         if k > 0 {

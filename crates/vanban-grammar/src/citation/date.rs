@@ -3,7 +3,7 @@
 use std::sync::OnceLock;
 
 use nom::Parser;
-use nom::bytes::complete::take_while_m_n;
+use crate::text::take_while_m_n;
 use nom::character::complete::satisfy;
 use nom::combinator::opt;
 

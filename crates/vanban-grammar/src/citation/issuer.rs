@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use nom::Parser;
-use nom::bytes::complete::take_while_m_n;
+use crate::text::take_while_m_n;
 
 use crate::error::{GrammarError, PResult};
 use crate::text::{

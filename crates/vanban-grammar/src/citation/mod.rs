@@ -199,8 +199,8 @@ pub fn parse_number(text: &str) -> Result<DocNumber, ParseError> {
             kind: sym.kind,
             number: sym.number,
             symbol: sym.symbol(),
-            type_code: sym.type_code,
-            issuer_code: sym.issuer_code,
+            type_code: sym.type_code(),
+            issuer_code: sym.issuer_code(),
             year: sym.year,
         }),
         Ok((after, _)) => {

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::take_while_m_n;
+use crate::text::take_while_m_n;
 use nom::character::complete::{char as ch, satisfy};
 use nom::combinator::{opt, recognize};
 
@@ -227,13 +227,13 @@ fn bare_number(i: &str) -> PResult<'_, Bare> {
 }
 
 /// A reference: a full number or a bare one.
-enum Ref {
-    Sym(Symbol),
+enum Ref<'a> {
+    Sym(Symbol<'a>),
     Bare(Bare),
 }
 
 /// ref = doc_no | bare_number      (bare only where the type word allows short forms)
-fn reference(i: &str, bare_ok: bool) -> PResult<'_, Ref> {
+fn reference(i: &str, bare_ok: bool) -> PResult<'_, Ref<'_>> {
     if let Ok((rest, s)) = doc_no(i) {
         if !rest.starts_with(|c: char| c.is_alphanumeric()) {
             return Ok((rest, Ref::Sym(s)));
@@ -547,10 +547,7 @@ pub(crate) fn numbered(text: &str, start: usize, at: usize, doc: Option<DocType>
                 Some(sym) if !all_bare => {
                     fill_symbol(
                         &mut item,
-                        &Symbol {
-                            number: n,
-                            ..sym.clone()
-                        },
+                        &sym.with_number(n),
                         doc,
                     );
                 }
@@ -606,25 +603,26 @@ fn compressed_list_follows(mut i: &str) -> bool {
     false
 }
 
-fn fill_symbol(item: &mut Item, sym: &Symbol, doc: Option<DocType>) {
+fn fill_symbol(item: &mut Item, sym: &Symbol<'_>, doc: Option<DocType>) {
     item.kind = sym.kind;
     item.number = Some(sym.number);
-    let mut type_code = sym.type_code.clone();
+    let issuer_code = sym.issuer_code();
+    let mut type_code = sym.type_code();
     // `80/2015/QH13`: the prose says whether it is a law or a resolution.
-    if type_code.is_none() && sym.year.is_some() && sym.issuer_code.contains("QH") {
+    if type_code.is_none() && sym.year.is_some() && issuer_code.contains("QH") {
         type_code = doc
             .and_then(|d| d.code)
             .filter(|c| matches!(*c, "L" | "NQ" | "PL"))
             .map(str::to_owned);
     }
-    item.type_code = type_code;
-    item.issuer_code = Some(sym.issuer_code.clone());
     item.symbol = Some(canonical_symbol(
         sym.kind,
-        item.type_code.as_deref(),
-        &sym.issuer_code,
+        type_code.as_deref(),
+        &issuer_code,
         sym.year,
     ));
+    item.type_code = type_code;
+    item.issuer_code = Some(issuer_code);
     item.year = sym.year;
 }
 

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::take_while_m_n;
+use crate::text::take_while_m_n;
 use nom::character::complete::satisfy;
 use nom::combinator::{opt, recognize, verify};
 use nom::error::context;
@@ -15,28 +15,155 @@ use crate::error::{GrammarError, PResult};
 use crate::text::{MAX_SPACE, fold_char, is_dash, is_slash, is_space, sp0};
 use vanban_model::CitationKind;
 
-/// A parsed number and symbol, before it becomes a `Citation`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Symbol {
+/// A parsed number and symbol, before it becomes a `Citation`. Codes stay slices of the text
+/// until a citation is built: most parsed numbers are checks or retries, and canonical codes
+/// need allocation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Symbol<'a> {
     pub(crate) kind: CitationKind,
     pub(crate) number: u32,
-    pub(crate) type_code: Option<String>,
-    pub(crate) issuer_code: String,
+    type_code: TypeCode<'a>,
+    /// The issuer code as written (units, dashes and spaces), canonicalised by `issuer_code`.
+    issuer: &'a str,
+    form: IssuerForm,
     pub(crate) year: Option<i32>,
     /// True for shapes that are tolerated but wrong (`22/CT-TW`, `824-QĐ/TTg`).
     pub(crate) malformed: bool,
 }
 
-impl Symbol {
+/// A type code: canonical from the party table, or a state code as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TypeCode<'a> {
+    None,
+    Party(&'static str),
+    State(&'a str),
+}
+
+/// How an issuer code is canonicalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IssuerForm {
+    /// Upper case, `TƯ` → `TW` (`tw` → `TW`).
+    Party,
+    /// As written, `Ð` → `Đ`.
+    State,
+    /// A state issuer in party order (`824-QĐ/TTg`): party form, then `TTG` → `TTg`.
+    PartyAsState,
+}
+
+impl Symbol<'_> {
+    /// The same symbol for another number (`18, 19-NQ/TW`: 18 borrows 19's symbol).
+    pub(crate) fn with_number(&self, number: u32) -> Self {
+        Self { number, ..*self }
+    }
+
+    /// Canonical type code (`NQ`, `QĐi`, `NĐ`), if the number has one.
+    pub(crate) fn type_code(&self) -> Option<String> {
+        match self.type_code {
+            TypeCode::None => None,
+            TypeCode::Party(t) => Some(t.to_owned()),
+            TypeCode::State(t) => Some(t.replace('\u{D0}', "Đ")),
+        }
+    }
+
+    /// Canonical issuer code (`TW`, `ĐU-MTTW`, `CP`, `TTg`).
+    pub(crate) fn issuer_code(&self) -> String {
+        let mut out = CodeBuf::new();
+        match self.form {
+            IssuerForm::Party => party_issuer(self.issuer, &mut out),
+            IssuerForm::State => state_issuer(self.issuer, &mut out),
+            IssuerForm::PartyAsState => {
+                party_issuer(self.issuer, &mut out);
+                return out
+                    .as_str()
+                    .split('-')
+                    .map(|u| if u == "TTG" { "TTg" } else { u })
+                    .collect::<Vec<_>>()
+                    .join("-");
+            }
+        }
+        out.as_str().to_owned()
+    }
+
     /// Canonical symbol: `NQ/TW` for party numbers, `NĐ-CP` / `QH13` for state ones.
     pub(crate) fn symbol(&self) -> String {
         canonical_symbol(
             self.kind,
-            self.type_code.as_deref(),
-            &self.issuer_code,
+            self.type_code().as_deref(),
+            &self.issuer_code(),
             self.year,
         )
     }
+}
+
+/// A short code in canonical form, built on the stack: checks against the code tables run for
+/// every candidate number and must not allocate. Codes are bounded by the grammar (at most
+/// five units of fifteen letters); anything longer is cut, and no table entry is that long.
+struct CodeBuf {
+    bytes: [u8; 256],
+    len: usize,
+}
+
+impl CodeBuf {
+    fn new() -> Self {
+        Self {
+            bytes: [0; 256],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        let n = c.len_utf8();
+        if self.len + n <= self.bytes.len() {
+            c.encode_utf8(&mut self.bytes[self.len..]);
+            self.len += n;
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only whole characters are written.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+    }
+}
+
+/// The units of a code as written: split at dashes, spaces trimmed (`VC- ĐT`, `NĐ - CP`).
+fn units(raw: &str) -> impl Iterator<Item = &str> {
+    raw.split(is_dash).map(|u| u.trim_matches(is_space))
+}
+
+/// Canonical party issuer: units upper-cased and joined by `-`, a final `TƯ` read as `TW`.
+fn party_issuer(raw: &str, out: &mut CodeBuf) {
+    for (k, unit) in units(raw).enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        let mut last = None;
+        let mut chars = unit.chars().map(code_char).peekable();
+        while let Some(c) = chars.next() {
+            // `TƯ` (OCR and writers' habit) at the end of a unit is `TW`.
+            let tu = c == 'Ư' && last == Some('T') && chars.peek().is_none();
+            out.push(if tu { 'W' } else { c });
+            last = Some(c);
+        }
+    }
+}
+
+/// Canonical state issuer: units as written, joined by `-`, `Ð` read as `Đ`.
+fn state_issuer(raw: &str, out: &mut CodeBuf) {
+    for (k, unit) in units(raw).enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        for c in unit.chars() {
+            out.push(if c == '\u{D0}' { 'Đ' } else { c });
+        }
+    }
+}
+
+/// Is the canonical party form of `raw` in `table`?
+fn party_issuer_in(raw: &str, table: &[&str]) -> bool {
+    let mut buf = CodeBuf::new();
+    party_issuer(raw, &mut buf);
+    table.contains(&buf.as_str())
 }
 
 /// Canonical symbol from its parts (the type code may come from the prose: `L` for a law).
@@ -107,22 +234,17 @@ pub(crate) fn party_type(s: &str) -> Option<&'static str> {
         .map(|(_, canon)| *canon)
 }
 
-/// Canonical party issuer code: upper case, `TƯ` (OCR and writers' habit) → `TW`.
-fn party_issuer(s: &str) -> String {
-    let mut units: Vec<String> = Vec::new();
-    for unit in s.split(is_dash) {
-        let unit = code_key(unit.trim_matches(is_space));
-        let unit = match unit.strip_suffix("TƯ") {
-            Some(head) => format!("{head}TW"),
-            None => unit,
-        };
-        units.push(unit);
-    }
-    units.join("-")
+/// A letter of a code: Latin script only. Codes are Latin abbreviations, and letters of other
+/// scripts decompose differently under NFD (Hangul syllables into jamo), so accepting them
+/// made `04-NQ/TW가` a citation in NFC with another issuer code in NFD.
+fn is_code_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+            && c.is_alphabetic())
 }
 
-fn is_code_letter(c: char) -> bool {
-    c.is_alphabetic() && !('\u{0300}'..='\u{036F}').contains(&c)
+fn is_code_upper(c: char) -> bool {
+    is_code_letter(c) && c.is_uppercase()
 }
 
 /// num = digit{1,5}, not followed by another digit
@@ -162,15 +284,21 @@ fn issuer_unit(i: &str) -> PResult<'_, &str> {
     context("an issuer code", take_while_m_n(1, 15, is_code_letter)).parse(i)
 }
 
-/// issuer = issuer_unit { dash sp? issuer_unit }      (`ĐU-MTTW`, `VC- ĐT`)
-fn party_issuer_code(i: &str) -> PResult<'_, String> {
-    let joined = (
-        satisfy(is_dash),
-        take_while_m_n(0, 1, |c| c == ' '),
-        issuer_unit,
-    );
-    let (rest, raw) = recognize((issuer_unit, nom::multi::many_m_n(0, 3, joined))).parse(i)?;
-    Ok((rest, party_issuer(raw)))
+/// issuer = issuer_unit { dash " "? issuer_unit }{0,3}      (`ĐU-MTTW`, `VC- ĐT`), as written
+fn party_issuer_code(i: &str) -> PResult<'_, &str> {
+    let (mut rest, _) = issuer_unit(i)?;
+    for _ in 0..3 {
+        let joined = (
+            satisfy(is_dash),
+            take_while_m_n(0, 1, |c| c == ' '),
+            issuer_unit,
+        );
+        match recognize(joined).parse(rest) {
+            Ok((r, _)) => rest = r,
+            Err(_) => break,
+        }
+    }
+    Ok((rest, &i[..i.len() - rest.len()]))
 }
 
 /// The parser's output together with the text it consumed.
@@ -184,24 +312,24 @@ fn with_raw<'a, O>(
 }
 
 /// party_no = num hy? party_type slash issuer       (`04-NQ/TW`, `858CV/ĐUK`)
-pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol> {
-    let (rest, (number, _, (type_code, raw_type), _, (issuer, raw_issuer))) = (
+pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol<'_>> {
+    let (rest, (number, _, (type_code, raw_type), _, issuer)) = (
         num,
         opt(hy),
         with_raw(party_type_code),
         slash,
-        with_raw(party_issuer_code),
+        party_issuer_code,
     )
         .parse(i)?;
     // Lower-case codes occur (`05-ct/tw`) and so does `TTg`, but an issuer starting in lower
     // case after an upper-case type, or with a tone mark, is prose: `18 - NQ/số`.
-    let lower_start = raw_issuer.starts_with(char::is_lowercase);
+    let lower_start = issuer.starts_with(char::is_lowercase);
     if (lower_start && raw_type.chars().any(char::is_uppercase))
-        || raw_issuer.chars().any(|c| fold_char(c).1 != 0)
+        || issuer.chars().any(|c| fold_char(c).1 != 0)
     {
         return Err(nom::Err::Error(GrammarError::expected(i, "an issuer code")));
     }
-    let state_issuer = STATE_ISSUERS.contains(&code_key(&issuer).as_str());
+    let state_issuer = party_issuer_in(issuer, STATE_ISSUERS);
     let symbol = Symbol {
         kind: if state_issuer {
             CitationKind::State
@@ -209,11 +337,12 @@ pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol> {
             CitationKind::Party
         },
         number,
-        type_code: Some(type_code.to_owned()),
-        issuer_code: if state_issuer {
-            restore_state_case(&issuer)
+        type_code: TypeCode::Party(type_code),
+        issuer,
+        form: if state_issuer {
+            IssuerForm::PartyAsState
         } else {
-            issuer
+            IssuerForm::Party
         },
         year: None,
         malformed: state_issuer,
@@ -221,20 +350,12 @@ pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol> {
     Ok((rest, symbol))
 }
 
-/// `TTG` → `TTg`: the one state code with a lower-case letter that upper-casing destroys.
-fn restore_state_case(code: &str) -> String {
-    code.split('-')
-        .map(|u| if u == "TTG" { "TTg" } else { u })
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 /// state_unit = upper (letter | digit){0,14}, with at most one lower-case letter
 ///              (`NĐ`, `TTg`, `QH13`, `UBND`; not the word `Thủ`)
 fn state_unit(i: &str) -> PResult<'_, &str> {
     verify(
         recognize((
-            satisfy(char::is_uppercase),
+            satisfy(is_code_upper),
             take_while_m_n(0, 14, |c: char| is_code_letter(c) || c.is_ascii_digit()),
         )),
         |u: &str| u.chars().filter(|c| c.is_lowercase()).count() <= 1,
@@ -244,7 +365,7 @@ fn state_unit(i: &str) -> PResult<'_, &str> {
 
 /// spaced_unit = sp? dash sp? upper{2,15}      (`116/2020/NĐ - CP`; a spaced dash must lead to a code)
 fn spaced_unit(i: &str) -> PResult<'_, &str> {
-    let (rest, (_, unit)) = (hy, take_while_m_n(2, 15, |c: char| c.is_uppercase())).parse(i)?;
+    let (rest, (_, unit)) = (hy, take_while_m_n(2, 15, is_code_upper)).parse(i)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return Err(nom::Err::Error(GrammarError::expected(
             rest,
@@ -254,14 +375,38 @@ fn spaced_unit(i: &str) -> PResult<'_, &str> {
     Ok((rest, unit))
 }
 
+/// The units of a state code: the first, the rest as written (`CP`, `MTTW-BTT`), and how many.
+struct StateCode<'a> {
+    first: &'a str,
+    others: &'a str,
+    count: usize,
+}
+
 /// state_code = state_unit { "-" state_unit | spaced_unit }{0,4}
-fn state_code(i: &str) -> PResult<'_, Vec<&str>> {
-    let (rest, first) = context("a state document symbol", state_unit).parse(i)?;
-    let tight = nom::combinator::map((satisfy(|c| c == '-'), state_unit), |(_, u)| u);
-    let (rest, more) = nom::multi::many_m_n(0, 4, alt((tight, spaced_unit))).parse(rest)?;
-    let mut units = vec![first];
-    units.extend(more);
-    Ok((rest, units))
+fn state_code(i: &str) -> PResult<'_, StateCode<'_>> {
+    let (after_first, first) = context("a state document symbol", state_unit).parse(i)?;
+    let tight = |i| (satisfy(|c| c == '-'), state_unit).map(|_| ()).parse(i);
+    let spaced = |i| spaced_unit(i).map(|(r, _)| (r, ()));
+    let mut rest = after_first;
+    let mut count = 1;
+    for _ in 0..4 {
+        match alt((tight, spaced)).parse(rest) {
+            Ok((r, ())) => rest = r,
+            Err(_) => break,
+        }
+        count += 1;
+    }
+    // The other units start after the separator that follows the first.
+    let between = &i[first.len()..i.len() - rest.len()];
+    let others = between.trim_start_matches(|c: char| is_space(c) || is_dash(c));
+    Ok((
+        rest,
+        StateCode {
+            first,
+            others,
+            count,
+        },
+    ))
 }
 
 fn is_assembly(unit: &str) -> bool {
@@ -271,11 +416,11 @@ fn is_assembly(unit: &str) -> bool {
 
 /// state_no = num sp? slash [year slash] state_code
 ///          | num slash party_type slash party_issuer       (`646/QĐ/QUTW`, a party number)
-pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol> {
+pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
     let (rest, (number, _, _)) = (num, take_while_m_n(0, MAX_SPACE, is_space), slash).parse(i)?;
     let (rest, yr) = opt((year, slash)).parse(rest)?;
     let yr = yr.map(|(y, _)| y);
-    let (rest, units) = state_code(rest)?;
+    let (rest, code) = state_code(rest)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return Err(nom::Err::Error(GrammarError::expected(
             rest,
@@ -283,14 +428,15 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol> {
         )));
     }
     // `646/QĐ/QUTW`: a party number with the hyphen written as a slash.
-    if units.len() == 1 && yr.is_none() {
-        if let (Some(t), Ok((after, _))) = (party_type(units[0]), slash(rest)) {
+    if code.count == 1 && yr.is_none() {
+        if let (Some(t), Ok((after, _))) = (party_type(code.first), slash(rest)) {
             if let Ok((after, issuer)) = party_issuer_code(after) {
                 let sym = Symbol {
                     kind: CitationKind::Party,
                     number,
-                    type_code: Some(t.to_owned()),
-                    issuer_code: issuer,
+                    type_code: TypeCode::Party(t),
+                    issuer,
+                    form: IssuerForm::Party,
                     year: None,
                     malformed: true,
                 };
@@ -298,69 +444,55 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol> {
             }
         }
     }
-    let canon = |u: &str| u.replace('\u{D0}', "Đ");
-    let sym = match units.as_slice() {
+    let unit = code.first;
+    let sym = if code.count == 1 {
         // `80/2015/QH13`: laws and resolutions of the National Assembly, whose type is in the
         // prose; `100/TTg`: old state numbers without a type code.
-        [unit] if (yr.is_some() && is_assembly(unit)) || matches!(*unit, "TTg" | "CP" | "CTN") => {
-            Symbol {
-                kind: CitationKind::State,
-                number,
-                type_code: None,
-                issuer_code: canon(unit),
-                year: yr,
-                malformed: false,
-            }
-        }
-        [_] => {
+        if !((yr.is_some() && is_assembly(unit)) || matches!(unit, "TTg" | "CP" | "CTN")) {
             return Err(nom::Err::Error(GrammarError::expected(
                 i,
                 "a state document symbol (TYPE-ISSUER)",
             )));
         }
-        [ty, issuers @ ..] => {
-            let issuer = issuers
-                .iter()
-                .map(|u| canon(u))
-                .collect::<Vec<_>>()
-                .join("-");
-            let party = yr.is_none()
-                && party_type(ty).is_some()
-                && PARTY_ISSUERS.contains(&party_issuer(&issuer).as_str());
-            if party {
-                // `22/CT-TW`, `181/QĐ-TW`: a party number written in state order.
-                let t = party_type(ty).unwrap_or("NQ");
-                Symbol {
-                    kind: CitationKind::Party,
-                    number,
-                    type_code: Some(t.to_owned()),
-                    issuer_code: party_issuer(&issuer),
-                    year: None,
-                    malformed: true,
-                }
-            } else {
-                Symbol {
-                    kind: CitationKind::State,
-                    number,
-                    type_code: Some(canon(ty)),
-                    issuer_code: issuer,
-                    year: yr,
-                    malformed: false,
-                }
-            }
+        Symbol {
+            kind: CitationKind::State,
+            number,
+            type_code: TypeCode::None,
+            issuer: unit,
+            form: IssuerForm::State,
+            year: yr,
+            malformed: false,
         }
-        [] => {
-            return Err(nom::Err::Error(GrammarError::expected(
-                i,
-                "a state document symbol",
-            )));
+    } else if yr.is_none()
+        && party_type(unit).is_some()
+        && party_issuer_in(code.others, PARTY_ISSUERS)
+    {
+        // `22/CT-TW`, `181/QĐ-TW`: a party number written in state order.
+        Symbol {
+            kind: CitationKind::Party,
+            number,
+            type_code: TypeCode::Party(party_type(unit).unwrap_or("NQ")),
+            issuer: code.others,
+            form: IssuerForm::Party,
+            year: None,
+            malformed: true,
+        }
+    } else {
+        Symbol {
+            kind: CitationKind::State,
+            number,
+            type_code: TypeCode::State(unit),
+            issuer: code.others,
+            form: IssuerForm::State,
+            year: yr,
+            malformed: false,
         }
     };
     Ok((rest, sym))
 }
 
 /// doc_no = party_no | state_no
-pub(crate) fn doc_no(i: &str) -> PResult<'_, Symbol> {
+pub(crate) fn doc_no(i: &str) -> PResult<'_, Symbol<'_>> {
     alt((party_no, state_no)).parse(i)
 }
 
@@ -376,7 +508,7 @@ mod tests {
     fn party(s: &str) -> (u32, String, String) {
         let (_, sym) = doc_no(s).unwrap();
         assert_eq!(sym.kind, CitationKind::Party, "{s}");
-        (sym.number, sym.type_code.unwrap(), sym.issuer_code)
+        (sym.number, sym.type_code().unwrap(), sym.issuer_code())
     }
 
     fn t(n: u32, ty: &str, iss: &str) -> (u32, String, String) {
@@ -415,7 +547,7 @@ mod tests {
         assert_eq!(party("646/QĐ/QUTW"), t(646, "QĐ", "QUTW"));
         let (_, s) = doc_no("824-QĐ/TTg").unwrap();
         assert_eq!(
-            (s.kind, s.issuer_code.as_str()),
+            (s.kind, s.issuer_code().as_str()),
             (CitationKind::State, "TTg")
         );
     }
@@ -427,8 +559,8 @@ mod tests {
             (
                 s.number,
                 s.year,
-                s.type_code.as_deref(),
-                s.issuer_code.as_str()
+                s.type_code().as_deref(),
+                s.issuer_code().as_str()
             ),
             (30, Some(2020), Some("NĐ"), "CP")
         );
@@ -440,13 +572,13 @@ mod tests {
         );
         let (_, s) = doc_no("80/2015/QH13").unwrap();
         assert_eq!(
-            (s.number, s.year, s.type_code.clone(), s.symbol()),
+            (s.number, s.year, s.type_code(), s.symbol()),
             (80, Some(2015), None, "QH13".to_owned())
         );
         let (_, s) = doc_no("1211/2016/UBTVQH13").unwrap();
-        assert_eq!(s.issuer_code, "UBTVQH13");
+        assert_eq!(s.issuer_code(), "UBTVQH13");
         let (_, s) = doc_no("1161/QĐ-MTTW-BTT").unwrap();
-        assert_eq!(s.issuer_code, "MTTW-BTT");
+        assert_eq!(s.issuer_code(), "MTTW-BTT");
         let (_, s) = doc_no("1206 /QĐ-HVTC").unwrap();
         assert_eq!(s.number, 1206);
         let (_, s) = doc_no("116/2020/NĐ - CP").unwrap();
@@ -454,7 +586,14 @@ mod tests {
         let (rest, s) = doc_no("1847/QĐ-TTg - Thủ tướng").unwrap();
         assert_eq!((s.symbol().as_str(), rest), ("QĐ-TTg", " - Thủ tướng"));
         let (_, s) = doc_no("100/TTg").unwrap();
-        assert_eq!((s.type_code, s.issuer_code.as_str()), (None, "TTg"));
+        assert_eq!((s.type_code(), s.issuer_code().as_str()), (None, "TTg"));
+    }
+
+    #[test]
+    fn codes_are_latin() {
+        // A Hangul syllable is no code letter (its NFD jamo would give another code).
+        assert_eq!(doc_no("04-NQ/TW가").unwrap().0, "가");
+        assert!(doc_no("30/2020/NĐ-CPД").is_err());
     }
 
     #[test]

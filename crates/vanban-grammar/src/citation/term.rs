@@ -5,7 +5,8 @@ use std::sync::OnceLock;
 
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while_m_n};
+use crate::text::take_while_m_n;
+use nom::bytes::complete::tag;
 use nom::character::complete::char as ch;
 use nom::combinator::{opt, recognize};
 
