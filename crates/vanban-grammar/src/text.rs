@@ -64,7 +64,10 @@ pub(crate) fn take_while_m_n<'a>(
                 char::from(b)
             } else {
                 // `end` is a char boundary: only whole characters are consumed.
-                i[end..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER)
+                i[end..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER)
             };
             if !pred(c) {
                 break;
@@ -162,7 +165,10 @@ fn combining_tone(c: char) -> u8 {
     if !('\u{0300}'..='\u{0323}').contains(&c) {
         return 0;
     }
-    TONES.iter().position(|&t| t == c).map_or(0, |k| k as u8 + 1)
+    TONES
+        .iter()
+        .position(|&t| t == c)
+        .map_or(0, |k| k as u8 + 1)
 }
 
 /// The base letters of a syllable with the tone found so far; a combining tone mark (NFD)
@@ -286,11 +292,6 @@ impl<T: Copy> KeywordTable<T> {
             .find(|(f, _)| Some(*f) == c)
             .map_or(&[][..], |(_, l)| l.as_slice());
         list.iter().map(|&k| &self.entries[k])
-    }
-
-    /// All entries.
-    pub(crate) fn entries(&self) -> &[(Vec<Folded>, T)] {
-        &self.entries
     }
 
     /// keyword_table = the longest keyword of the table at `i`, with its value.

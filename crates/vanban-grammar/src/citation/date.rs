@@ -2,8 +2,8 @@
 
 use std::sync::OnceLock;
 
-use nom::Parser;
 use crate::text::take_while_m_n;
+use nom::Parser;
 use nom::character::complete::satisfy;
 use nom::combinator::opt;
 

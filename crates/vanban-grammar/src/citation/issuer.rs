@@ -7,8 +7,8 @@
 
 use std::sync::OnceLock;
 
-use nom::Parser;
 use crate::text::take_while_m_n;
+use nom::Parser;
 
 use crate::error::{GrammarError, PResult};
 use crate::text::{
@@ -114,16 +114,43 @@ fn sp_inline(i: &str) -> PResult<'_, &str> {
 /// A lower-case syllable that may end a capitalised name: not the start of a lexicon unit
 /// written in lower case (`tỉnh`, `huyện`…), which stands on its own.
 fn unit_start(w: &str) -> bool {
-    let f = fold(w);
-    !units().entries().iter().any(|(phrase, _)| phrase[0] == f)
+    !units()
+        .candidates(w)
+        .any(|(phrase, _)| same_word(w, &phrase[0], Match::Tone))
 }
 
-/// One issuer token: its canonical text and the rest of the input.
+/// One issuer token, as written; rendered only once the whole issuer has parsed.
+#[derive(Debug, Clone, Copy)]
+enum Token<'a> {
+    /// A lexicon unit, in the lexicon's spelling.
+    Unit(&'static str),
+    /// An abbreviation in capitals, kept as written (`BCT`, `T.Ư`, `UBND`).
+    Abbreviation(&'a str),
+    /// A capitalised name word, with the lower-case syllable that completes it (`Quốc gia`).
+    Name(&'a str, Option<&'a str>),
+}
+
+impl Token<'_> {
+    fn render(self, out: &mut String) {
+        match self {
+            Token::Unit(u) => out.push_str(u),
+            Token::Abbreviation(w) => out.push_str(w),
+            Token::Name(w, partner) => {
+                proper_name(w, out);
+                if let Some(p) = partner {
+                    out.push(' ');
+                    out.push_str(&common_tone(p));
+                }
+            }
+        }
+    }
+}
+
+/// One issuer token and the rest of the input.
 ///
 /// `partner_ok`: a capitalised name word may take a lower-case partner syllable only when it
 /// starts a name (`Ban Chỉ đạo Quốc gia`), not inside one (`UBND tỉnh Quảng Bình phê duyệt`).
-/// The flag returned says whether the token was such a name word.
-fn unit(i: &str, partner_ok: bool) -> PResult<'_, (String, bool)> {
+fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     // A type word starts a new citation, not a name (`… Thành ủy Hà Nội Nghị quyết số …`).
     if super::doctype::type_word(i, Match::Tone).is_ok() {
         return Err(nom::Err::Error(GrammarError::expected(
@@ -151,7 +178,7 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, (String, bool)> {
         }
     }
     if let Some((rest, canon)) = best {
-        return Ok((rest, ((*canon).to_owned(), false)));
+        return Ok((rest, Token::Unit(canon)));
     }
     // `T.Ư`, `BCH`, `UBND`, `TP.HCM`: abbreviations with dots.
     let (_, w) =
@@ -165,7 +192,7 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, (String, bool)> {
         )));
     }
     if is_abbreviation(w) {
-        return Ok((rest, (w.to_owned(), false)));
+        return Ok((rest, Token::Abbreviation(w)));
     }
     if is_capitalised(w) {
         // Names are two-syllable words capitalised on the first (`Quốc gia`, `Tư pháp`,
@@ -176,13 +203,10 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, (String, bool)> {
                 && !is_stop(partner)
                 && unit_start(partner)
             {
-                return Ok((
-                    after,
-                    (format!("{} {}", proper_name(w), common_tone(partner)), true),
-                ));
+                return Ok((after, Token::Name(w, Some(partner))));
             }
         }
-        return Ok((rest, (proper_name(w), true)));
+        return Ok((rest, Token::Name(w, None)));
     }
     Err(nom::Err::Error(GrammarError::expected(
         i,
@@ -191,19 +215,18 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, (String, bool)> {
 }
 
 /// A capitalised word of a place or organ name, in title case (upper-case text gets `Đồng`).
-fn proper_name(w: &str) -> String {
+fn proper_name(w: &str, out: &mut String) {
     let mut chars = w.chars();
-    let first = chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>())
-        .unwrap_or_default();
-    let rest: String = chars.collect();
-    let rest = if rest.chars().all(|c| !c.is_lowercase()) {
-        rest.to_lowercase()
+    let Some(first) = chars.next() else { return };
+    let rest = chars.as_str();
+    let mut name = String::with_capacity(w.len());
+    name.extend(first.to_uppercase());
+    if rest.chars().all(|c| !c.is_lowercase()) {
+        name.extend(rest.chars().flat_map(char::to_lowercase));
     } else {
-        rest
-    };
-    common_tone(&(first + &rest))
+        name.push_str(rest);
+    }
+    out.push_str(&common_tone(&name));
 }
 
 /// issuer = unit { sp unit }{0,11} { ("," | "và") sp organ_head … }
@@ -211,36 +234,55 @@ fn proper_name(w: &str) -> String {
 /// Returns the canonical issuer text. At least one lexicon unit or abbreviation must occur, so
 /// a bare capitalised word (`của Hà Nội`) is not taken for an issuer.
 pub(crate) fn issuer(i: &str) -> PResult<'_, String> {
-    let (mut rest, (first, mut in_name)) = unit(i, true)?;
-    let mut parts = vec![first];
+    let (mut rest, first) = unit(i, true)?;
+    // Tokens with the joiner before each (`""` for a space); rendered once the parse is done.
+    let mut tokens: [(&str, Token<'_>); 13] = [("", first); 13];
+    let mut n = 1;
+    let mut in_name = matches!(first, Token::Name(..));
+    let mut central_so_far = is_central(first);
     let mut end = rest;
     for _ in 0..12 {
         // A second central body joined by a comma or `và`: `Bộ Chính trị, Ban Bí thư`.
-        let central_so_far = parts.iter().any(|p| CENTRAL.contains(&p.as_str()));
         if central_so_far {
             if let Ok((r, (joiner, _, u))) = (joiner, sp_inline, central_body).parse(rest) {
-                parts.push(format!("{joiner} {u}"));
+                tokens[n] = (joiner, u);
+                n += 1;
                 rest = r;
                 end = r;
                 continue;
             }
         }
         match (sp_inline, |i| unit(i, !in_name)).parse(rest) {
-            Ok((r, (_, (u, name)))) => {
-                in_name = name;
-                parts.push(u);
+            Ok((r, (_, u))) => {
+                in_name = matches!(u, Token::Name(..));
+                central_so_far |= is_central(u);
+                tokens[n] = ("", u);
+                n += 1;
                 rest = r;
                 end = r;
             }
             Err(_) => break,
         }
     }
-    let text = parts.join(" ").replace(" ,", ",");
-    if !UNITS.iter().any(|u| text.contains(u)) && !parts.iter().any(|p| is_abbreviation(p)) {
+    let tokens = &tokens[..n];
+    if !tokens
+        .iter()
+        .any(|(_, t)| matches!(t, Token::Unit(_) | Token::Abbreviation(_)))
+    {
         return Err(nom::Err::Error(GrammarError::expected(
             i,
             "an issuing body",
         )));
+    }
+    let mut text = String::with_capacity(i.len() - end.len() + 8);
+    for (k, (joiner, token)) in tokens.iter().enumerate() {
+        match *joiner {
+            "," => text.push_str(", "),
+            "và" => text.push_str(" và "),
+            _ if k > 0 => text.push(' '),
+            _ => {}
+        }
+        token.render(&mut text);
     }
     Ok((end, text))
 }
@@ -250,8 +292,9 @@ fn joiner(i: &str) -> PResult<'_, &'static str> {
     if let Ok((r, _)) = nom::character::complete::char::<_, GrammarError<'_>>(',').parse(i) {
         return Ok((r, ","));
     }
+    static VA: OnceLock<Folded> = OnceLock::new();
     let (r, (_, w)) = (sp_inline, word).parse(i)?;
-    if fold(w).base == "va" && fold(w).tone == 2 {
+    if same_word(w, VA.get_or_init(|| fold("và")), Match::Tone) {
         Ok((r, "và"))
     } else {
         Err(nom::Err::Error(GrammarError::expected(
@@ -269,11 +312,15 @@ const CENTRAL: &[&str] = &[
     "Ban Chấp hành",
 ];
 
+fn is_central(t: Token<'_>) -> bool {
+    matches!(t, Token::Unit(u) if CENTRAL.contains(&u))
+}
+
 /// central_body = one of CENTRAL: only these join with `,` or `và` into one issuer, so that
 /// `của Bộ Chính trị, Ban Thường vụ Tỉnh ủy xây dựng…` keeps the second body out.
-fn central_body(i: &str) -> PResult<'_, String> {
-    let (rest, (u, _)) = unit(i, false)?;
-    if CENTRAL.contains(&u.as_str()) {
+fn central_body(i: &str) -> PResult<'_, Token<'_>> {
+    let (rest, u) = unit(i, false)?;
+    if is_central(u) {
         Ok((rest, u))
     } else {
         Err(nom::Err::Error(GrammarError::expected(i, "a central body")))

@@ -12,9 +12,9 @@
 
 use std::sync::OnceLock;
 
+use crate::text::take_while_m_n;
 use nom::Parser;
 use nom::branch::alt;
-use crate::text::take_while_m_n;
 use nom::character::complete::{char as ch, satisfy};
 use nom::combinator::{opt, recognize};
 
@@ -545,11 +545,7 @@ pub(crate) fn numbered(text: &str, start: usize, at: usize, doc: Option<DocType>
             }
             Ref::Bare(Bare(n)) => match &next_symbol {
                 Some(sym) if !all_bare => {
-                    fill_symbol(
-                        &mut item,
-                        &sym.with_number(n),
-                        doc,
-                    );
+                    fill_symbol(&mut item, &sym.with_number(n), doc);
                 }
                 _ => {
                     item.number = Some(n);

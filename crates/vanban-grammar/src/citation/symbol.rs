@@ -3,9 +3,9 @@
 
 use std::sync::OnceLock;
 
+use crate::text::take_while_m_n;
 use nom::Parser;
 use nom::branch::alt;
-use crate::text::take_while_m_n;
 use nom::character::complete::satisfy;
 use nom::combinator::{opt, recognize, verify};
 use nom::error::context;
@@ -239,8 +239,7 @@ pub(crate) fn party_type(s: &str) -> Option<&'static str> {
 /// made `04-NQ/TW가` a citation in NFC with another issuer code in NFD.
 fn is_code_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
-        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
-            && c.is_alphabetic())
+        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
 }
 
 fn is_code_upper(c: char) -> bool {

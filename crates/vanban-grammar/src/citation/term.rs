@@ -3,9 +3,9 @@
 
 use std::sync::OnceLock;
 
+use crate::text::take_while_m_n;
 use nom::Parser;
 use nom::branch::alt;
-use crate::text::take_while_m_n;
 use nom::bytes::complete::tag;
 use nom::character::complete::char as ch;
 use nom::combinator::{opt, recognize};
