@@ -296,22 +296,144 @@ impl<T: Copy> KeywordTable<T> {
 
     /// keyword_table = the longest keyword of the table at `i`, with its value.
     pub(crate) fn longest<'a>(&self, i: &'a str, how: Match) -> PResult<'a, (T, &'a str)> {
-        let mut best: Option<(&'a str, T, &'a str)> = None;
-        let (_, first) = word.parse(i)?;
-        for (phrase, value) in self.candidates(first) {
-            if phrase.first().is_none_or(|f| !same_word(first, f, how)) {
-                continue;
-            }
-            if let Ok((rest, m)) = keyword(i, phrase, how) {
-                if best.is_none_or(|(_, _, b)| m.len() > b.len()) {
-                    best = Some((rest, *value, m));
+        self.longest_in(&mut Syllables::new(i), how, 1)
+            .ok_or_else(|| nom::Err::Error(GrammarError::expected(i, "a keyword")))
+    }
+
+    /// The longest keyword of at least `min` syllables at the start of `words`: the rest of the
+    /// input, and the value with the text matched. Each syllable is parsed and folded once,
+    /// however many entries are tried.
+    pub(crate) fn longest_in<'a>(
+        &self,
+        words: &mut Syllables<'a>,
+        how: Match,
+        min: usize,
+    ) -> Option<(&'a str, (T, &'a str))> {
+        let first = words.get(0)?.first();
+        let list = self
+            .by_first
+            .iter()
+            .find(|(f, _)| Some(*f) == first)
+            .map_or(&[][..], |(_, l)| l.as_slice());
+        let mut best: Option<(usize, T)> = None;
+        for &k in list {
+            let (phrase, value) = &self.entries[k];
+            let matched = phrase.len() >= min
+                && phrase
+                .iter()
+                .enumerate()
+                .all(|(n, want)| words.get(n).is_some_and(|syl| syl.is(want, how)));
+            if matched {
+                let end = words.end(phrase.len() - 1);
+                if best.is_none_or(|(b, _)| end > b) {
+                    best = Some((end, *value));
                 }
             }
         }
-        match best {
-            Some((rest, v, m)) => Ok((rest, (v, m))),
-            None => Err(nom::Err::Error(GrammarError::expected(i, "a keyword"))),
+        let (end, value) = best?;
+        let i = words.input();
+        Some((&i[end..], (value, &i[..end])))
+    }
+}
+
+/// A syllable folded once for repeated comparisons (a `word` has at most 24 characters).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Syllable {
+    base: [char; 24],
+    len: u8,
+    tone: u8,
+    /// Where the syllable ends, as a byte offset into the input of its `Syllables`.
+    end: usize,
+}
+
+impl Syllable {
+    fn of(w: &str, end: usize) -> Self {
+        let mut s = Self {
+            base: ['\0'; 24],
+            len: 0,
+            tone: 0,
+            end,
+        };
+        for (b, t) in folded_chars(w) {
+            if let Some(b) = b {
+                if let Some(slot) = s.base.get_mut(usize::from(s.len)) {
+                    *slot = b;
+                    s.len += 1;
+                }
+            }
+            s.tone = t;
         }
+        s
+    }
+
+    /// The first base letter.
+    fn first(&self) -> Option<char> {
+        (self.len > 0).then_some(self.base[0])
+    }
+
+    /// Does the syllable fold to `want` (as `same_word` does)?
+    pub(crate) fn is(&self, want: &Folded, how: Match) -> bool {
+        (how == Match::Loose || self.tone == want.tone)
+            && want
+                .base
+                .chars()
+                .eq(self.base[..usize::from(self.len)].iter().copied())
+    }
+}
+
+/// Syllables read ahead at most (the longest keyword has six).
+const MAX_SYLLABLES: usize = 8;
+
+/// The syllables at the start of a text (`word { sp word }`), parsed and folded on demand, so
+/// that matching a whole table at one position reads each syllable once.
+pub(crate) struct Syllables<'a> {
+    input: &'a str,
+    read: [Option<Syllable>; MAX_SYLLABLES],
+    n: usize,
+    done: bool,
+}
+
+impl<'a> Syllables<'a> {
+    pub(crate) fn new(input: &'a str) -> Self {
+        Self {
+            input,
+            read: [None; MAX_SYLLABLES],
+            n: 0,
+            done: false,
+        }
+    }
+
+    pub(crate) fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// The `k`-th syllable, if the text has that many in a row.
+    pub(crate) fn get(&mut self, k: usize) -> Option<Syllable> {
+        while self.n <= k && !self.done && self.n < MAX_SYLLABLES {
+            let from = match self.n.checked_sub(1).and_then(|p| self.read[p]) {
+                None => 0,
+                Some(prev) => match sp(&self.input[prev.end..]) {
+                    Ok((rest, _)) => self.input.len() - rest.len(),
+                    Err(_) => {
+                        self.done = true;
+                        break;
+                    }
+                },
+            };
+            match word(&self.input[from..]) {
+                Ok((_, w)) => {
+                    self.read[self.n] = Some(Syllable::of(w, from + w.len()));
+                    self.n += 1;
+                }
+                Err(_) => self.done = true,
+            }
+        }
+        if k < self.n { self.read[k] } else { None }
+    }
+
+    /// Where the `k`-th syllable (already read) ends.
+    pub(crate) fn end(&self, k: usize) -> usize {
+        self.read.get(k).copied().flatten().map_or(0, |s| s.end)
     }
 }
 

@@ -29,7 +29,25 @@ impl Date {
             4 | 6 | 9 | 11 => 30,
             _ => 31,
         };
-        (self.day <= days).then(|| format!("{y:04}-{:02}-{:02}", self.month, self.day))
+        // Written by hand: `format!` costs more than the rest of a date parse.
+        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+        let y = y.unsigned_abs();
+        (self.day <= days).then(|| {
+            [
+                digit(y / 1000),
+                digit(y / 100),
+                digit(y / 10),
+                digit(y),
+                '-',
+                digit(self.month / 10),
+                digit(self.month),
+                '-',
+                digit(self.day / 10),
+                digit(self.day),
+            ]
+            .iter()
+            .collect()
+        })
     }
 }
 

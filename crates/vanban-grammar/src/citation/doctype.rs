@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::error::PResult;
-use crate::text::{KeywordTable, Match, fold_phrase};
+use crate::text::{KeywordTable, Match, Syllables, fold_phrase};
 
 /// One document type as prose names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,6 +96,11 @@ fn table() -> &'static KeywordTable<DocType> {
 pub(crate) fn type_word(i: &str, how: Match) -> PResult<'_, DocType> {
     let (rest, (d, _)) = table().longest(i, how)?;
     Ok((rest, d))
+}
+
+/// Does a type word start `words`? (For parsers that match other tables at the same place.)
+pub(crate) fn starts_type_word(words: &mut Syllables<'_>) -> bool {
+    table().longest_in(words, Match::Tone, 1).is_some()
 }
 
 /// The type words that anchor a citation by themselves, and whether their each-syllable

@@ -12,7 +12,7 @@ use nom::Parser;
 
 use crate::error::{GrammarError, PResult};
 use crate::text::{
-    Folded, KeywordTable, Match, common_tone, fold, fold_phrase, is_capitalised, keyword,
+    Folded, KeywordTable, Match, Syllables, common_tone, fold, fold_phrase, is_capitalised,
     same_word, word,
 };
 
@@ -152,32 +152,20 @@ impl Token<'_> {
 /// starts a name (`Ban Chỉ đạo Quốc gia`), not inside one (`UBND tỉnh Quảng Bình phê duyệt`).
 fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     // A type word starts a new citation, not a name (`… Thành ủy Hà Nội Nghị quyết số …`).
-    if super::doctype::type_word(i, Match::Tone).is_ok() {
+    let mut words = Syllables::new(i);
+    if words.get(0).is_none() || super::doctype::starts_type_word(&mut words) {
         return Err(nom::Err::Error(GrammarError::expected(
             i,
             "an issuing body",
         )));
     }
-    let mut best: Option<(&str, &'static str)> = None;
     // Exact letters and tones first (`Quận ủy` is not `Quân ủy`); letters only as a fallback for
     // diacritic noise, and never for one syllable: `đang` (currently) is not `Đảng`.
-    let (_, first) = word(i)?;
-    for how in [Match::Tone, Match::Loose] {
-        for (phrase, canon) in units().candidates(first) {
-            if (how == Match::Loose && phrase.len() < 2) || !same_word(first, &phrase[0], how) {
-                continue;
-            }
-            if let Ok((rest, _)) = keyword(i, phrase, how) {
-                if best.is_none_or(|(r, _)| rest.len() < r.len()) {
-                    best = Some((rest, canon));
-                }
-            }
-        }
-        if best.is_some() {
-            break;
-        }
-    }
-    if let Some((rest, canon)) = best {
+    let table = units();
+    let best = table
+        .longest_in(&mut words, Match::Tone, 1)
+        .or_else(|| table.longest_in(&mut words, Match::Loose, 2));
+    if let Some((rest, (canon, _))) = best {
         return Ok((rest, Token::Unit(canon)));
     }
     // `T.Ư`, `BCH`, `UBND`, `TP.HCM`: abbreviations with dots.

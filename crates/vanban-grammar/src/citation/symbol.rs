@@ -174,9 +174,9 @@ pub(crate) fn canonical_symbol(
     year: Option<i32>,
 ) -> String {
     match (type_code, kind) {
-        (Some(t), CitationKind::Party) => format!("{t}/{issuer}"),
+        (Some(t), CitationKind::Party) => [t, "/", issuer].concat(),
         (Some(t), _) if t == "L" || (issuer.contains("QH") && year.is_some()) => issuer.to_owned(),
-        (Some(t), _) => format!("{t}-{issuer}"),
+        (Some(t), _) => [t, "-", issuer].concat(),
         (None, _) => issuer.to_owned(),
     }
 }
