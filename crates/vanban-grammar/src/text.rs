@@ -171,6 +171,11 @@ fn combining_tone(c: char) -> u8 {
         .map_or(0, |k| k as u8 + 1)
 }
 
+/// A combining tone mark (NFD text, or a mark NFC could not compose).
+pub(crate) fn is_tone_mark(c: char) -> bool {
+    combining_tone(c) != 0
+}
+
 /// The base letters of a syllable with the tone found so far; a combining tone mark (NFD)
 /// yields `None` for the letter and updates the tone.
 fn folded_chars(word: &str) -> impl Iterator<Item = (Option<char>, u8)> + '_ {
@@ -198,6 +203,12 @@ pub(crate) fn fold(word: &str) -> Folded {
         tone = t;
     }
     Folded { base, tone }
+}
+
+/// The base letters of `w` (tones dropped, lower case) equal `base`: `fold(w).base == base`
+/// without allocating.
+pub(crate) fn base_is(w: &str, base: &str) -> bool {
+    folded_chars(w).filter_map(|(b, _)| b).eq(base.chars())
 }
 
 /// Fold a keyword given in NFC (used to build keyword tables once).
@@ -320,9 +331,9 @@ impl<T: Copy> KeywordTable<T> {
             let (phrase, value) = &self.entries[k];
             let matched = phrase.len() >= min
                 && phrase
-                .iter()
-                .enumerate()
-                .all(|(n, want)| words.get(n).is_some_and(|syl| syl.is(want, how)));
+                    .iter()
+                    .enumerate()
+                    .all(|(n, want)| words.get(n).is_some_and(|syl| syl.is(want, how)));
             if matched {
                 let end = words.end(phrase.len() - 1);
                 if best.is_none_or(|(b, _)| end > b) {

@@ -25,16 +25,15 @@ use phrase::Item;
 /// Offsets are exact for any input: NFD text is normalised internally and spans are mapped
 /// back, so `&text[c.byte_start..c.byte_end] == c.text` always holds.
 pub fn extract_citations(text: &str) -> Vec<Citation> {
-    if needs_nfc(text) {
+    let Some(items) = scan::scan(text, true) else {
         let norm = normalize(text);
-        let items = scan::scan(&norm.text);
+        let items = scan::scan(&norm.text, false).unwrap_or_default();
         let mapped = items
             .iter()
             .map(|it| (norm.start(it.start), norm.end(it.end)))
             .collect::<Vec<_>>();
         return to_citations(text, &norm.text, items, &mapped);
-    }
-    let items = scan::scan(text);
+    };
     let spans = items
         .iter()
         .map(|it| (it.start, it.end))

@@ -25,7 +25,8 @@ use super::symbol::{Symbol, blocks_number_start, canonical_symbol, doc_no};
 use super::term::{congress_ref, cua_dang, plenum_ref, term};
 use crate::error::{GrammarError, PResult};
 use crate::text::{
-    Folded, Match, fold, fold_phrase, is_capitalised, is_space, keyword, same_word, sp, sp0, word,
+    Folded, Match, base_is, fold, fold_phrase, is_capitalised, is_space, keyword, same_word, sp,
+    sp0, word,
 };
 use vanban_model::CitationKind;
 
@@ -363,7 +364,7 @@ fn strip_term(name: &str) -> &str {
     let name = name.split(['(', ',']).next().unwrap_or(name);
     let end = name
         .match_indices(' ')
-        .find(|&(k, _)| word(&name[k + 1..]).is_ok_and(|(_, w)| fold(w).base == "khoa"))
+        .find(|&(k, _)| word(&name[k + 1..]).is_ok_and(|(_, w)| base_is(w, "khoa")))
         .map_or(name.len(), |(k, _)| k);
     name[..end].trim_end()
 }
@@ -779,7 +780,7 @@ fn number_start(text: &str, slash: usize, floor: usize) -> Option<usize> {
                 .trim_end_matches(':')
                 .rsplit(|c: char| !c.is_alphanumeric())
                 .next()
-                .is_some_and(|w| fold(w).base == "sô");
+                .is_some_and(|w| base_is(w, "sô"));
             glued_to_so.then_some(at)
         }
         // `2-9-2019/…`: the digits continue a date or range, not a document number.
@@ -830,7 +831,7 @@ fn look_back(text: &str, num_start: usize, floor: usize) -> (usize, Option<DocTy
     let mut has_so = false;
     if let Some(wd) = word_at(0) {
         let wd = wd.trim_end_matches(':');
-        if fold(wd).base == "sô" {
+        if base_is(wd, "sô") {
             has_so = true;
             next = 1;
         }

@@ -14,9 +14,6 @@ use super::doctype::{DocType, prefilter_patterns};
 use super::phrase::{Item, from_slash, from_type_word};
 use crate::text::is_word_char;
 
-/// Slash-like characters other than `/` (searched only when the text has them).
-const OTHER_SLASHES: [&str; 2] = ["\u{2044}", "\u{FF0F}"];
-
 /// The type-word searcher: Teddy when the CPU supports it (several times faster on this text),
 /// else a DFA. Both report the leftmost, first-listed pattern.
 enum Searcher {
@@ -69,27 +66,66 @@ fn type_words(text: &str) -> Box<dyn Iterator<Item = (usize, usize, DocType)> + 
     }
 }
 
-/// Positions of slashes in order: `/` by memchr (vectorised), the rare look-alikes merged in.
-fn slashes(text: &str) -> impl Iterator<Item = usize> + '_ {
-    static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
-    let finders = FINDERS.get_or_init(|| {
-        OTHER_SLASHES
-            .iter()
-            .map(memchr::memmem::Finder::new)
-            .collect()
-    });
-    let mut others: Vec<usize> = Vec::new();
-    for f in finders {
-        others.extend(f.find_iter(text.as_bytes()));
+/// Positions of slashes in order (`/` and the look-alikes `⁄`, `／`), found in the same pass
+/// that watches for combining marks (U+0300–U+036F, lead bytes CC and CD): a text with marks
+/// must be normalised first, which `scan` learns from `Slashes::saw_mark`.
+struct Slashes<'a> {
+    bytes: &'a [u8],
+    plain: memchr::Memchr3<'a>,
+    /// The rare look-alikes, found up front (one more pass; see `other_slashes`).
+    others: std::iter::Peekable<std::vec::IntoIter<usize>>,
+    next_plain: Option<usize>,
+    saw_mark: bool,
+}
+
+impl<'a> Slashes<'a> {
+    fn new(text: &'a str) -> Self {
+        let bytes = text.as_bytes();
+        Self {
+            bytes,
+            plain: memchr::memchr3_iter(b'/', 0xCC, 0xCD, bytes),
+            others: other_slashes(bytes).into_iter().peekable(),
+            next_plain: None,
+            saw_mark: false,
+        }
     }
-    others.sort_unstable();
-    let mut plain = memchr::memchr_iter(b'/', text.as_bytes()).peekable();
-    let mut others = others.into_iter().peekable();
-    std::iter::from_fn(move || match (plain.peek(), others.peek()) {
-        (Some(&a), Some(&b)) if b < a => others.next(),
-        (Some(_), _) => plain.next(),
-        (None, _) => others.next(),
-    })
+
+    fn plain(&mut self) -> Option<usize> {
+        if self.next_plain.is_none() {
+            for k in self.plain.by_ref() {
+                if self.bytes[k] == b'/' {
+                    self.next_plain = Some(k);
+                    break;
+                }
+                self.saw_mark = true;
+            }
+        }
+        self.next_plain
+    }
+}
+
+impl Iterator for Slashes<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match (self.plain(), self.others.peek()) {
+            (Some(a), Some(&b)) if b < a => self.others.next(),
+            (Some(_), _) => self.next_plain.take(),
+            (None, _) => self.others.next(),
+        }
+    }
+}
+
+/// `⁄` (E2 81 84) and `／` (EF BC 8F): they end in 84 or start with EF, two bytes Vietnamese text
+/// almost never holds, so one memchr pass finds both.
+fn other_slashes(bytes: &[u8]) -> Vec<usize> {
+    memchr::memchr2_iter(0x84, 0xEF, bytes)
+        .filter_map(|k| match bytes[k] {
+            0x84 if k >= 2 && bytes[k - 2..k] == [0xE2, 0x81] => Some(k - 2),
+            0xEF if bytes.get(k + 1..k + 3) == Some(&[0xBC, 0x8F]) => Some(k),
+            _ => None,
+        })
+        .collect()
 }
 
 /// An anchor: a type word (start, end, type), or a slash.
@@ -98,10 +134,24 @@ enum Anchor {
     Slash(usize),
 }
 
-/// All citations in an NFC text, as byte spans, in order.
-pub(crate) fn scan(text: &str) -> Vec<Item> {
+/// All citations in a text, as byte spans, in order; `None` if the text holds combining marks
+/// and `nfc_only` is set (the caller normalises and scans again: marks are rare, and finding
+/// them in this pass spares every other text a pass of its own).
+pub(crate) fn scan(text: &str, nfc_only: bool) -> Option<Vec<Item>> {
     let mut words = type_words(text).peekable();
-    let mut slashes = slashes(text).peekable();
+    let mut slashes = Slashes::new(text);
+    let out = scan_anchors(text, &mut words, &mut slashes);
+    // Marks after the last slash are found by draining the scanner.
+    while !slashes.saw_mark && slashes.next().is_some() {}
+    (!(nfc_only && slashes.saw_mark)).then_some(out)
+}
+
+fn scan_anchors(
+    text: &str,
+    words: &mut std::iter::Peekable<impl Iterator<Item = (usize, usize, DocType)>>,
+    slashes: &mut Slashes<'_>,
+) -> Vec<Item> {
+    let mut slashes = slashes.peekable();
     let anchors = std::iter::from_fn(|| match (words.peek(), slashes.peek()) {
         (Some(&(w, _, _)), Some(&s)) if s < w => slashes.next().map(Anchor::Slash),
         (Some(_), _) => words.next().map(|(a, b, d)| Anchor::TypeWord(a, b, d)),

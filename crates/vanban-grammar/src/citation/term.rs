@@ -11,7 +11,7 @@ use nom::character::complete::char as ch;
 use nom::combinator::{opt, recognize};
 
 use crate::error::{GrammarError, PResult};
-use crate::text::{Folded, Match, fold, fold_phrase, keyword, sp, sp0, word};
+use crate::text::{Folded, Match, base_is, fold_char, fold_phrase, keyword, sp, sp0, word};
 
 fn err<'a, T>(i: &'a str, what: &'static str) -> PResult<'a, T> {
     Err(nom::Err::Error(GrammarError::expected(i, what)))
@@ -55,39 +55,53 @@ fn kw<'a>(phrase: &'static [Folded]) -> impl Fn(&'a str) -> PResult<'a, &'a str>
 }
 
 /// Value of a Roman numeral written with I, V, X, L, C (tone marks from noisy text folded away:
-/// `XÍĨ` → 12); `None` unless canonical and in 1..=40.
+/// `XÍĨ` → 12); `None` unless canonical and in 1..=40. Runs for every candidate term or plenum
+/// number, so it does not allocate.
 pub(crate) fn roman_value(s: &str) -> Option<u32> {
-    let letters: String = fold(s).base.to_ascii_uppercase();
-    if letters.is_empty() || letters.len() > 7 {
-        return None;
+    let mut values = [0u32; 7];
+    let mut n = 0;
+    for c in s.chars() {
+        let (base, _) = fold_char(c);
+        if crate::text::is_tone_mark(c) {
+            continue;
+        }
+        let v = match base.to_ascii_uppercase() {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            _ => return None,
+        };
+        *values.get_mut(n)? = v;
+        n += 1;
     }
-    let digit = |c: char| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        _ => None,
-    };
-    let values: Option<Vec<u32>> = letters.chars().map(digit).collect();
-    let values = values?;
-    let mut total = 0;
+    let values = &values[..n];
+    let mut total: i64 = 0;
     for (k, v) in values.iter().enumerate() {
         if values.get(k + 1).is_some_and(|next| next > v) {
-            total -= *v as i32
+            total -= i64::from(*v);
         } else {
-            total += *v as i32
+            total += i64::from(*v);
         }
     }
-    let total = u32::try_from(total).ok()?;
-    (1..=40)
-        .contains(&total)
-        .then_some(total)
-        .filter(|&n| to_roman(n) == letters)
+    let total = u32::try_from(total).ok().filter(|t| (1..=40).contains(t))?;
+    // Canonical spelling only (`IIII`, `IIV` are not numerals here).
+    let mut canon = [0u8; 8];
+    let len = to_roman(total, &mut canon);
+    let letters = values.iter().map(|v| match v {
+        1 => b'I',
+        5 => b'V',
+        10 => b'X',
+        50 => b'L',
+        _ => b'C',
+    });
+    letters.eq(canon[..len].iter().copied()).then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
-    let mut s = String::new();
+/// Write `n` (1..=40) in Roman numerals into `out`; returns the length.
+fn to_roman(mut n: u32, out: &mut [u8; 8]) -> usize {
+    let mut len = 0;
     for (v, r) in [
         (40, "XL"),
         (10, "X"),
@@ -96,34 +110,41 @@ fn to_roman(mut n: u32) -> String {
         (4, "IV"),
         (1, "I"),
     ] {
-        while n >= v {
-            s.push_str(r);
+        while n >= v && len + r.len() <= out.len() {
+            out[len..len + r.len()].copy_from_slice(r.as_bytes());
+            len += r.len();
             n -= v;
         }
     }
-    s
+    len
 }
 
 /// Value of a spelled-out ordinal or cardinal (`nhất`, `tư`, `bốn`, `mười hai`, `mười lăm`).
 fn ordinal_word_value(words: &[&str]) -> Option<u32> {
+    const UNITS: [(&str, u32); 13] = [
+        ("nhât", 1),
+        ("môt", 1),
+        ("hai", 2),
+        ("ba", 3),
+        ("tư", 4),
+        ("bôn", 4),
+        ("năm", 5),
+        ("lăm", 5),
+        ("sau", 6),
+        ("bay", 7),
+        ("tam", 8),
+        ("chin", 9),
+        ("mươi", 10),
+    ];
     let unit = |w: &str| -> Option<u32> {
-        Some(match fold(w).base.as_str() {
-            "nhât" | "môt" => 1,
-            "hai" => 2,
-            "ba" => 3,
-            "tư" | "bôn" => 4,
-            "năm" | "lăm" => 5,
-            "sau" => 6,
-            "bay" => 7,
-            "tam" => 8,
-            "chin" => 9,
-            _ => return None,
-        })
+        UNITS
+            .iter()
+            .find(|(base, _)| base_is(w, base))
+            .map(|&(_, v)| v)
     };
     match words {
-        [w] if fold(w).base == "mươi" => Some(10),
         [w] => unit(w),
-        [ten, u] if fold(ten).base == "mươi" => unit(u).map(|u| 10 + u),
+        [ten, u] if base_is(ten, "mươi") => unit(u).filter(|&v| v < 10).map(|u| 10 + u),
         _ => None,
     }
 }
