@@ -16,7 +16,7 @@ use crate::text::take_while_m_n;
 use nom::Parser;
 use nom::branch::alt;
 use nom::character::complete::{char as ch, satisfy};
-use nom::combinator::{opt, recognize};
+use nom::combinator::opt;
 
 use super::date::{Date, date, year};
 use super::doctype::{DocType, type_word};
@@ -325,26 +325,21 @@ fn slots(i: &str) -> (&str, Slots) {
             }
         }
         if s.issuer.is_none() {
-            // `của Hội nghị Trung ương 4 khóa XIII`: the plenum issued it.
-            let mut plenum_slot = (
-                sp,
-                |i| keyword(i, &w().cua, Match::Loose),
-                sp,
-                recognize(plenum_ref),
-            );
-            if let Ok((after, (_, _, _, phrase))) = plenum_slot.parse(r) {
-                let (_, (plenum, t)) = plenum_ref(phrase).unwrap_or(("", (0, None)));
-                s.issuer = Some(crate::text::common_tone(strip_term(phrase)));
-                s.plenum = Some(plenum);
-                s.term = s.term.or(t);
-                rest = after;
-                continue;
-            }
-            let mut issuer_slot = (sp, |i| keyword(i, &w().cua, Match::Loose), sp, issuer);
-            if let Ok((after, (_, _, _, who))) = issuer_slot.parse(r) {
-                s.issuer = Some(who);
-                rest = after;
-                continue;
+            if let Ok((body, _)) = (sp, |i| keyword(i, &w().cua, Match::Loose), sp).parse(r) {
+                // `của Hội nghị Trung ương 4 khóa XIII`: the plenum issued it.
+                if let Ok((after, (plenum, t))) = plenum_ref(body) {
+                    let phrase = &body[..body.len() - after.len()];
+                    s.issuer = Some(crate::text::common_tone(strip_term(phrase)));
+                    s.plenum = Some(plenum);
+                    s.term = s.term.or(t);
+                    rest = after;
+                    continue;
+                }
+                if let Ok((after, who)) = issuer(body) {
+                    s.issuer = Some(who);
+                    rest = after;
+                    continue;
+                }
             }
         }
         if s.term.is_none() {
@@ -420,18 +415,36 @@ fn subject(i: &str) -> Option<(usize, usize)> {
         return Some((b + s, b + e));
     }
     let b = i.len() - after.len();
-    let mut end = 0;
-    let mut chars = after.char_indices().take(MAX_SUBJECT).peekable();
-    while let Some((k, c)) = chars.next() {
-        let stop = matches!(c, ';' | '(' | ')' | '\n' | '[')
-            || (c == '.'
-                && chars
-                    .peek()
-                    .is_none_or(|&(_, n)| is_space(n) || is_close_quote(n)));
-        if stop {
+    // The subject runs to `;`, a bracket, a line end or a sentence-ending `.`, at most
+    // MAX_SUBJECT characters. Every stop is ASCII, so the scan goes by bytes and only counts
+    // characters (their first bytes); this runs for every citation, over hundreds of bytes.
+    let bytes = after.as_bytes();
+    let mut end = after.len();
+    let mut chars = 0;
+    for (k, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if chars == MAX_SUBJECT {
+            end = k;
             break;
         }
-        end = k + c.len_utf8();
+        chars += 1;
+        let stop = match b {
+            b';' | b'(' | b')' | b'\n' | b'[' => true,
+            b'.' => {
+                chars == MAX_SUBJECT
+                    || after[k + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(|n| is_space(n) || is_close_quote(n))
+            }
+            _ => false,
+        };
+        if stop {
+            end = k;
+            break;
+        }
     }
     let text = after[..end].trim_end_matches(|c: char| is_space(c) || c == ',' || c == ':');
     (!text.is_empty()).then(|| (b, b + text.len()))
@@ -471,7 +484,16 @@ fn law_name(i: &str) -> PResult<'_, ()> {
 
 /// Parse a numbered citation whose type word (if any) ended at `at`; `start` is where the
 /// citation text begins (the type word, or the number itself for `Số 06-CT/TW`).
-pub(crate) fn numbered(text: &str, start: usize, at: usize, doc: Option<DocType>) -> Option<Found> {
+///
+/// `known`: a number already parsed at a byte offset, with the offset where it ends (the slash
+/// path checks the number before looking back, and need not parse it twice).
+pub(crate) fn numbered(
+    text: &str,
+    start: usize,
+    at: usize,
+    doc: Option<DocType>,
+    known: Option<(usize, usize, Symbol<'_>)>,
+) -> Option<Found> {
     let off = |rest: &str| text.len() - rest.len();
     let mut i = &text[at..];
     // Only a capitalised `Luật` names a law (`kỷ luật của Đảng` does not).
@@ -499,7 +521,14 @@ pub(crate) fn numbered(text: &str, start: usize, at: usize, doc: Option<DocType>
         Err(_) => sp0(i).ok()?.0,
     };
     let first_start = off(rest);
-    let (mut rest, first) = reference(rest, bare_ok).ok()?;
+    let (mut rest, first) = match known {
+        Some((k, end, sym))
+            if k == first_start && !text[end..].starts_with(char::is_alphanumeric) =>
+        {
+            (&text[end..], Ref::Sym(sym))
+        }
+        _ => reference(rest, bare_ok).ok()?,
+    };
     let mut refs = vec![(first_start, off(rest), first)];
     // Lists: `18-NQ/TW, 19-NQ/TW`, `số 217, số 218`, compressed `18, 19-NQ/TW`.
     for _ in 0..20 {
@@ -714,7 +743,7 @@ pub(crate) fn from_type_word(text: &str, at: usize, after: usize, doc: DocType) 
             });
         }
     }
-    numbered(text, at, after, Some(doc))
+    numbered(text, at, after, Some(doc), None)
 }
 
 /// Parse around a slash at `slash` that no type word claimed: find the number before it, look
@@ -722,9 +751,10 @@ pub(crate) fn from_type_word(text: &str, at: usize, after: usize, doc: DocType) 
 pub(crate) fn from_slash(text: &str, slash: usize, floor: usize) -> Option<Found> {
     let num_start = number_start(text, slash, floor)?;
     // Most slashes are dates and fractions: rule them out before looking back for a type word.
-    doc_no(&text[num_start..]).ok()?;
+    let (after, sym) = doc_no(&text[num_start..]).ok()?;
+    let known = (num_start, text.len() - after.len(), sym);
     let (start, doc) = look_back(text, num_start, floor);
-    let found = numbered(text, start, num_start, doc)?;
+    let found = numbered(text, start, num_start, doc, Some(known))?;
     // The slash must belong to the first number parsed (not to a later one).
     (found.items.first()?.end > slash).then_some(found)
 }
