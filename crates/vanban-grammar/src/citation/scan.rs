@@ -71,7 +71,8 @@ fn type_words(text: &str) -> Box<dyn Iterator<Item = (usize, usize, DocType)> + 
 /// must be normalised first, which `scan` learns from `Slashes::saw_mark`.
 struct Slashes<'a> {
     bytes: &'a [u8],
-    plain: memchr::Memchr3<'a>,
+    /// Where the search for the next `/` or mark resumes.
+    pos: usize,
     /// The rare look-alikes, found up front (one more pass; see `other_slashes`).
     others: std::iter::Peekable<std::vec::IntoIter<usize>>,
     next_plain: Option<usize>,
@@ -83,20 +84,32 @@ impl<'a> Slashes<'a> {
         let bytes = text.as_bytes();
         Self {
             bytes,
-            plain: memchr::memchr3_iter(b'/', 0xCC, 0xCD, bytes),
+            pos: 0,
             others: other_slashes(bytes).into_iter().peekable(),
             next_plain: None,
             saw_mark: false,
         }
     }
 
+    /// The next slash, without consuming it.
+    fn peek(&mut self) -> Option<usize> {
+        match (self.plain(), self.others.peek()) {
+            (Some(a), Some(&b)) => Some(a.min(b)),
+            (a, b) => a.or(b.copied()),
+        }
+    }
+
     fn plain(&mut self) -> Option<usize> {
-        if self.next_plain.is_none() {
-            for k in self.plain.by_ref() {
-                if self.bytes[k] == b'/' {
-                    self.next_plain = Some(k);
-                    break;
-                }
+        while self.next_plain.is_none() && self.pos < self.bytes.len() {
+            let Some(k) = memchr::memchr3(b'/', 0xCC, 0xCD, &self.bytes[self.pos..]) else {
+                self.pos = self.bytes.len();
+                break;
+            };
+            let at = self.pos + k;
+            self.pos = at + 1;
+            if self.bytes[at] == b'/' {
+                self.next_plain = Some(at);
+            } else {
                 self.saw_mark = true;
             }
         }
@@ -140,27 +153,20 @@ enum Anchor {
 pub(crate) fn scan(text: &str, nfc_only: bool) -> Option<Vec<Item>> {
     let mut words = type_words(text).peekable();
     let mut slashes = Slashes::new(text);
-    let out = scan_anchors(text, &mut words, &mut slashes);
-    // Marks after the last slash are found by draining the scanner.
-    while !slashes.saw_mark && slashes.next().is_some() {}
-    (!(nfc_only && slashes.saw_mark)).then_some(out)
-}
-
-fn scan_anchors(
-    text: &str,
-    words: &mut std::iter::Peekable<impl Iterator<Item = (usize, usize, DocType)>>,
-    slashes: &mut Slashes<'_>,
-) -> Vec<Item> {
-    let mut slashes = slashes.peekable();
-    let anchors = std::iter::from_fn(|| match (words.peek(), slashes.peek()) {
-        (Some(&(w, _, _)), Some(&s)) if s < w => slashes.next().map(Anchor::Slash),
-        (Some(_), _) => words.next().map(|(a, b, d)| Anchor::TypeWord(a, b, d)),
-        (None, _) => slashes.next().map(Anchor::Slash),
-    });
     let mut out: Vec<Item> = Vec::new();
     // Bytes before `floor` belong to citations already found.
     let mut floor = 0;
-    for anchor in anchors {
+    loop {
+        let anchor = match (words.peek(), slashes.peek()) {
+            (Some(&(w, _, _)), Some(s)) if s < w => slashes.next().map(Anchor::Slash),
+            (Some(_), _) => words.next().map(|(a, b, d)| Anchor::TypeWord(a, b, d)),
+            (None, _) => slashes.next().map(Anchor::Slash),
+        };
+        // NFD text is normalised and scanned again: stop at its first mark.
+        if nfc_only && slashes.saw_mark {
+            return None;
+        }
+        let Some(anchor) = anchor else { break };
         let found = match anchor {
             Anchor::TypeWord(at, after, doc) if at >= floor => {
                 // A type word is a whole word: `luật` in `kỷ luật` is one, in `…xluật` or
@@ -181,5 +187,7 @@ fn scan_anchors(
             out.extend(found.items);
         }
     }
-    out
+    // Marks after the last slash are found by draining the scanner.
+    while nfc_only && !slashes.saw_mark && slashes.next().is_some() {}
+    (!(nfc_only && slashes.saw_mark)).then_some(out)
 }
