@@ -213,6 +213,11 @@ fn central(i: &str) -> PResult<'_, &str> {
 ///            | "Hội nghị" sp central_committee sp "lần thứ" sp ordinal
 /// then [","] [term]. Returns (plenum, term, end of the key).
 pub(crate) fn plenum_ref(i: &str) -> PResult<'_, (u32, Option<u32>)> {
+    // Every form starts with `Hội nghị`, `Trung ương` or `T…` (`TW`, `T.Ư`): one test spares
+    // the alternatives below on the usual issuer after `của`.
+    if !i.starts_with(['H', 'h', 'T', 't']) {
+        return err(i, "a plenum");
+    }
     let hn = || kw(&w().hoi_nghi);
     let lan_thu = || kw(&w().lan_thu);
     let numbered = (opt((hn(), sp)), central, sp0, ordinal).map(|t| t.3);
@@ -237,6 +242,10 @@ pub(crate) fn plenum_ref(i: &str) -> PResult<'_, (u32, Option<u32>)> {
 /// congress_ref = ("Đại hội" | "ĐH") [sp "đại biểu"] [sp ("toàn quốc" | "Đảng" ["toàn quốc"])]
 ///                [sp "Đảng bộ" place{0,6}] sp ["lần thứ" sp] ordinal
 pub(crate) fn congress_ref(i: &str) -> PResult<'_, u32> {
+    // `Đại hội`, `ĐH` (and the look-alike `Ð`) all start with a D-letter.
+    if !i.starts_with(['Đ', 'đ', '\u{D0}', '\u{F0}', '\u{189}', '\u{256}']) {
+        return err(i, "a congress");
+    }
     let mut dh = alt((kw(&w().dai_hoi), tag("ĐH"), tag("\u{d0}H")));
     let (mut rest, _) = dh.parse(i)?;
     let optional_words: [&[Folded]; 3] = [&w().dai_bieu, &w().dang, &w().toan_quoc];
