@@ -88,6 +88,11 @@ pub(crate) fn sp(i: &str) -> PResult<'_, &str> {
     take_while_m_n(1, MAX_SPACE, is_space)(i)
 }
 
+/// The text after `sp0`: for cheap tests of what comes next before a parser runs.
+pub(crate) fn after_space(i: &str) -> &str {
+    sp0(i).map_or(i, |(rest, _)| rest)
+}
+
 /// sp0 = ws{0,16}
 pub(crate) fn sp0(i: &str) -> PResult<'_, &str> {
     take_while_m_n(0, MAX_SPACE, is_space)(i)

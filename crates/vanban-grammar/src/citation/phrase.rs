@@ -25,8 +25,8 @@ use super::symbol::{Symbol, blocks_number_start, canonical_symbol, doc_no};
 use super::term::{congress_ref, cua_dang, plenum_ref, term};
 use crate::error::{GrammarError, PResult};
 use crate::text::{
-    Folded, Match, base_is, fold, fold_phrase, is_capitalised, is_space, keyword, same_word, sp,
-    sp0, word,
+    Folded, Match, after_space, base_is, fold, fold_phrase, is_capitalised, is_space, keyword,
+    same_word, sp, sp0, word,
 };
 use vanban_model::CitationKind;
 
@@ -249,6 +249,9 @@ fn reference(i: &str, bare_ok: bool) -> PResult<'_, Ref<'_>> {
 
 /// list_sep = sp? "," sp? | sp? ";" sp? | sp "và" sp
 fn list_sep(i: &str) -> PResult<'_, &str> {
+    if !after_space(i).starts_with([',', ';', 'v', 'V']) {
+        return err(i, "a list separator");
+    }
     let comma = (sp0, alt((ch(','), ch(';'))), sp0).map(|_| "");
     let va = (sp, |i| keyword(i, &w().va, Match::Tone), sp).map(|_| "");
     alt((comma, va)).parse(i)
@@ -310,7 +313,9 @@ fn slots(i: &str) -> (&str, Slots) {
         let (r, _) = opt::<_, _, _>((sp0, ch(',')))
             .parse(rest)
             .unwrap_or((rest, None));
-        if s.date.is_none() && s.year.is_none() {
+        // Each slot starts with its own letter (`ngày`, `năm`, `của`, `khóa`, `(khóa`).
+        let next = after_space(r);
+        if s.date.is_none() && s.year.is_none() && next.starts_with(['n', 'N']) {
             let mut date_slot = (sp0, ngay, sp0, date);
             if let Ok((after, (_, _, _, d))) = date_slot.parse(r) {
                 s.date = Some(d);
@@ -324,7 +329,7 @@ fn slots(i: &str) -> (&str, Slots) {
                 continue;
             }
         }
-        if s.issuer.is_none() {
+        if s.issuer.is_none() && next.starts_with(['c', 'C']) {
             if let Ok((body, _)) = (sp, |i| keyword(i, &w().cua, Match::Loose), sp).parse(r) {
                 // `của Hội nghị Trung ương 4 khóa XIII`: the plenum issued it.
                 if let Ok((after, (plenum, t))) = plenum_ref(body) {

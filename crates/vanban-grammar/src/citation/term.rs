@@ -11,7 +11,9 @@ use nom::character::complete::char as ch;
 use nom::combinator::{opt, recognize};
 
 use crate::error::{GrammarError, PResult};
-use crate::text::{Folded, Match, base_is, fold_char, fold_phrase, keyword, sp, sp0, word};
+use crate::text::{
+    Folded, Match, after_space, base_is, fold_char, fold_phrase, keyword, sp, sp0, word,
+};
 
 fn err<'a, T>(i: &'a str, what: &'static str) -> PResult<'a, T> {
     Err(nom::Err::Error(GrammarError::expected(i, what)))
@@ -184,6 +186,10 @@ fn ordinal(i: &str) -> PResult<'_, u32> {
 
 /// term = sp? "(" sp? "khóa" sp number sp? ")" | sp "khóa" sp number { "," sp roman }
 pub(crate) fn term(i: &str) -> PResult<'_, u32> {
+    // Both forms start with `(` or `khóa` (any case): test that before the alternatives.
+    if !after_space(i).starts_with(['(', 'k', 'K']) {
+        return err(i, "a term");
+    }
     let khoa = |i| keyword(i, &w().khoa, Match::Loose);
     let paren = (sp0, ch('('), sp0, khoa, sp, small_number, sp0, ch(')'));
     let bare = (sp, khoa, sp, small_number, opt((ch(','), sp, small_number)));
