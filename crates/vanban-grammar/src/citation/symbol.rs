@@ -67,21 +67,20 @@ impl Symbol<'_> {
 
     /// Canonical issuer code (`TW`, `ĐU-MTTW`, `CP`, `TTg`).
     pub(crate) fn issuer_code(&self) -> String {
-        let mut out = CodeBuf::new();
+        let mut out = String::with_capacity(self.issuer.len());
         match self.form {
             IssuerForm::Party => party_issuer(self.issuer, &mut out),
             IssuerForm::State => state_issuer(self.issuer, &mut out),
             IssuerForm::PartyAsState => {
                 party_issuer(self.issuer, &mut out);
                 return out
-                    .as_str()
                     .split('-')
                     .map(|u| if u == "TTG" { "TTg" } else { u })
                     .collect::<Vec<_>>()
                     .join("-");
             }
         }
-        out.as_str().to_owned()
+        out
     }
 
     /// Canonical symbol: `NQ/TW` for party numbers, `NĐ-CP` / `QH13` for state ones.
@@ -95,27 +94,30 @@ impl Symbol<'_> {
     }
 }
 
-/// A short code in canonical form, built on the stack: checks against the code tables run for
-/// every candidate number and must not allocate. Codes are bounded by the grammar (at most
-/// five units of fifteen letters); anything longer is cut, and no table entry is that long.
+/// Where canonical code characters go: a `String` for output, a `CodeBuf` for lookups.
+trait CodeSink {
+    fn push(&mut self, c: char);
+}
+
+impl CodeSink for String {
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+/// A short code in canonical form, built on the stack: lookups in the code tables run for
+/// every candidate number and must not allocate. Table entries are a few letters; a longer
+/// code is cut at the buffer's end, and then matches no entry, as it should.
 struct CodeBuf {
-    bytes: [u8; 256],
+    bytes: [u8; 64],
     len: usize,
 }
 
 impl CodeBuf {
     fn new() -> Self {
         Self {
-            bytes: [0; 256],
+            bytes: [0; 64],
             len: 0,
-        }
-    }
-
-    fn push(&mut self, c: char) {
-        let n = c.len_utf8();
-        if self.len + n <= self.bytes.len() {
-            c.encode_utf8(&mut self.bytes[self.len..]);
-            self.len += n;
         }
     }
 
@@ -125,13 +127,26 @@ impl CodeBuf {
     }
 }
 
+impl CodeSink for CodeBuf {
+    fn push(&mut self, c: char) {
+        let n = c.len_utf8();
+        if self.len + n <= self.bytes.len() {
+            c.encode_utf8(&mut self.bytes[self.len..]);
+            self.len += n;
+        } else {
+            // Poison a cut code so that no table entry can equal it.
+            self.len = self.bytes.len();
+        }
+    }
+}
+
 /// The units of a code as written: split at dashes, spaces trimmed (`VC- ĐT`, `NĐ - CP`).
 fn units(raw: &str) -> impl Iterator<Item = &str> {
     raw.split(is_dash).map(|u| u.trim_matches(is_space))
 }
 
 /// Canonical party issuer: units upper-cased and joined by `-`, a final `TƯ` read as `TW`.
-fn party_issuer(raw: &str, out: &mut CodeBuf) {
+fn party_issuer(raw: &str, out: &mut impl CodeSink) {
     for (k, unit) in units(raw).enumerate() {
         if k > 0 {
             out.push('-');
@@ -148,7 +163,7 @@ fn party_issuer(raw: &str, out: &mut CodeBuf) {
 }
 
 /// Canonical state issuer: units as written, joined by `-`, `Ð` read as `Đ`.
-fn state_issuer(raw: &str, out: &mut CodeBuf) {
+fn state_issuer(raw: &str, out: &mut impl CodeSink) {
     for (k, unit) in units(raw).enumerate() {
         if k > 0 {
             out.push('-');
@@ -200,6 +215,9 @@ const STATE_ISSUERS: &[&str] = &[
 
 /// A code's character for table lookups: upper case, tone-free, `Ð`/`đ` → `Đ`.
 fn code_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_uppercase();
+    }
     match fold_char(c).0 {
         'đ' => 'Đ',
         other => other.to_uppercase().next().unwrap_or(other),
@@ -226,11 +244,14 @@ pub(crate) fn party_type(s: &str) -> Option<&'static str> {
         ]);
         keys
     });
+    // Type codes are at most four letters: anything longer is no type code.
+    if s.chars().nth(4).is_some() {
+        return None;
+    }
+    let mut key = CodeBuf::new();
+    s.chars().for_each(|c| key.push(code_char(c)));
     keys.iter()
-        .find(|(key, _)| {
-            let mut k = key.chars();
-            s.chars().all(|c| k.next() == Some(code_char(c))) && k.next().is_none()
-        })
+        .find(|(k, _)| k == key.as_str())
         .map(|(_, canon)| *canon)
 }
 
