@@ -217,9 +217,15 @@ fn bare_number(i: &str) -> PResult<'_, Bare> {
         || (sp, |i| keyword(i, &w().nam, Match::Tone), sp, year_alone)
             .parse(rest)
             .is_ok();
-    if let Ok((_, (_, next_word))) = (sp, word).parse(rest) {
+    if let Ok((after, (_, next_word))) = (sp, word).parse(rest) {
+        // `quy định 1 đến 8`: a range of points, not a document (`số 21 tới từng …` is one).
+        let range = (base_is(next_word, "đên") || base_is(next_word, "tơi"))
+            && (sp, satisfy(|c: char| c.is_ascii_digit()))
+                .parse(after)
+                .is_ok();
         if !date_follows && is_unit_word(next_word)
             || next_word.starts_with(|c: char| c.is_ascii_digit())
+            || range
         {
             return err(i, "a document number");
         }
@@ -526,6 +532,9 @@ pub(crate) fn numbered(
         Err(_) => sp0(i).ok()?.0,
     };
     let first_start = off(rest);
+    // A bare number stands on the type word's line: `pháp luật\n\n2. Bảo đảm …` is an
+    // enumerated point, not `Luật 2`.
+    let bare_ok = bare_ok && !text[at..first_start].contains(['\n', '\r']);
     let (mut rest, first) = match known {
         Some((k, end, sym))
             if k == first_start && !text[end..].starts_with(char::is_alphanumeric) =>
@@ -966,6 +975,9 @@ mod tests {
         assert!(parse("Kế hoạch 5 năm").is_empty());
         assert!(parse("Nghị quyết này").is_empty());
         assert!(parse("Nghị quyết 18 tỉnh").is_empty());
+        assert!(parse("Luật\n\n2. Bảo đảm").is_empty());
+        assert!(parse("quy định 1 đến 8 nêu trên").is_empty());
+        assert_eq!(parse("Kết luận số 21 tới từng cán bộ")[0].number, Some(21));
         assert_eq!(
             parse("Nghị quyết 128 của Chính phủ")[0].kind,
             CitationKind::State
