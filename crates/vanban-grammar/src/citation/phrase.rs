@@ -827,12 +827,21 @@ fn number_start(text: &str, slash: usize, floor: usize) -> Option<usize> {
                 .is_some_and(|w| base_is(w, "sô"));
             glued_to_so.then_some(at)
         }
-        // `2-9-2019/…`: the digits continue a date or range, not a document number.
+        // `19-2017/NQ-CP`: the Government's yearly resolutions put the year after a hyphen.
+        // Otherwise (`2-9-2019/…`) the digits continue a date or range, not a number.
         Some(c)
             if crate::text::is_dash(c)
                 && text[..at - c.len_utf8()].ends_with(|d: char| d.is_ascii_digit()) =>
         {
-            None
+            let year = digits == 4
+                && letters == 0
+                && (text[at..].starts_with("19") || text[at..].starts_with("20"));
+            let head = &text[floor..at - c.len_utf8()];
+            let number = head.len() - head.trim_end_matches(|d: char| d.is_ascii_digit()).len();
+            let start = at - c.len_utf8() - number;
+            let before = text[..start].chars().next_back();
+            let free = before.is_none_or(|b| !blocks_number_start(b) && !crate::text::is_dash(b));
+            (year && number <= 5 && free).then_some(start)
         }
         _ => Some(at),
     }
@@ -982,6 +991,21 @@ mod tests {
             parse("Nghị quyết 128 của Chính phủ")[0].kind,
             CitationKind::State
         );
+    }
+
+    #[test]
+    fn slash_path_reads_year_after_hyphen() {
+        let t = "tại 19-2017/NQ-CP ngày 6/2/2017";
+        let found = from_slash(t, t.find('/').unwrap(), 0).unwrap();
+        let c = &found.items[0];
+        assert_eq!(
+            (c.number, c.year, c.symbol.as_deref()),
+            (Some(19), Some(2017), Some("NQ-CP"))
+        );
+        assert_eq!(&t[c.start..c.end], "19-2017/NQ-CP ngày 6/2/2017");
+        // A date running into a slash is no number.
+        let t = "ngày 2-9-2019/QĐ-UBND";
+        assert!(from_slash(t, t.find('/').unwrap(), 0).is_none());
     }
 
     #[test]

@@ -435,11 +435,17 @@ fn is_assembly(unit: &str) -> bool {
 }
 
 /// state_no = num sp? slash [year slash] state_code
+///          | num dash year slash state_code                 (`19-2017/NQ-CP`)
 ///          | num slash party_type slash party_issuer       (`646/QĐ/QUTW`, a party number)
 pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
-    let (rest, (number, _, _)) = (num, take_while_m_n(0, MAX_SPACE, is_space), slash).parse(i)?;
-    let (rest, yr) = opt((year, slash)).parse(rest)?;
-    let yr = yr.map(|(y, _)| y);
+    let (rest, number) = num(i)?;
+    // `19-2017/NQ-CP`: the Government's yearly resolutions put the year after a hyphen.
+    let (rest, dash_year) = opt((satisfy(is_dash), year)).parse(rest)?;
+    let (rest, _) = (take_while_m_n(0, MAX_SPACE, is_space), slash).parse(rest)?;
+    let (rest, yr) = match dash_year {
+        Some((_, y)) => (rest, Some(y)),
+        None => opt((year, slash)).map(|y| y.map(|(y, _)| y)).parse(rest)?,
+    };
     let (rest, code) = state_code(rest)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return Err(nom::Err::Error(GrammarError::expected(
@@ -605,6 +611,11 @@ mod tests {
         assert_eq!(s.symbol(), "NĐ-CP");
         let (rest, s) = doc_no("1847/QĐ-TTg - Thủ tướng").unwrap();
         assert_eq!((s.symbol().as_str(), rest), ("QĐ-TTg", " - Thủ tướng"));
+        let (_, s) = doc_no("19-2017/NQ-CP").unwrap();
+        assert_eq!(
+            (s.number, s.year, s.symbol()),
+            (19, Some(2017), "NQ-CP".to_owned())
+        );
         let (_, s) = doc_no("100/TTg").unwrap();
         assert_eq!((s.type_code(), s.issuer_code().as_str()), (None, "TTg"));
     }
