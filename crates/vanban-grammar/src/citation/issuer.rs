@@ -92,6 +92,56 @@ fn units() -> &'static KeywordTable<&'static str> {
     })
 }
 
+/// Units as most text writes them (the lexicon's spelling, and `uỷ` for `ủy`), indexed by
+/// first byte, for a byte comparison before any syllable is folded. Only units that no longer
+/// unit extends (`Bộ Chính trị`, not `Ban Chấp hành` of `Ban Chấp hành Trung ương`) are here:
+/// an exact match of one of them is then the longest match the lexicon can give.
+fn exact_units() -> &'static [Vec<(String, &'static str)>] {
+    static U: OnceLock<Vec<Vec<(String, &'static str)>>> = OnceLock::new();
+    U.get_or_init(|| {
+        let entries: Vec<(Vec<Folded>, &'static str)> = UNITS
+            .iter()
+            .map(|u| (fold_phrase(&u.to_lowercase()), *u))
+            .collect();
+        let extended = |e: &[Folded]| {
+            entries
+                .iter()
+                .any(|(f, _)| f.len() > e.len() && f[..e.len()] == *e)
+        };
+        let mut by_byte: Vec<Vec<(String, &'static str)>> = vec![Vec::new(); 256];
+        for (folded, canon) in &entries {
+            if extended(folded) {
+                continue;
+            }
+            let old_tone = canon.replace("ủy", "uỷ").replace("Ủy", "Uỷ");
+            for spelling in [canon.to_string(), old_tone] {
+                let slot = &mut by_byte[usize::from(spelling.as_bytes()[0])];
+                if !slot.iter().any(|(s, _)| *s == spelling) {
+                    slot.push((spelling, *canon));
+                }
+            }
+        }
+        by_byte
+    })
+}
+
+/// A unit written exactly as `exact_units` has it, ending at a word boundary: its length and
+/// canonical spelling.
+fn exact_unit(i: &str) -> Option<(usize, &'static str)> {
+    let first = *i.as_bytes().first()?;
+    exact_units()[usize::from(first)]
+        .iter()
+        .filter(|(s, _)| {
+            i.starts_with(s.as_str())
+                && !i[s.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(crate::text::is_word_char)
+        })
+        .max_by_key(|(s, _)| s.len())
+        .map(|(s, canon)| (s.len(), *canon))
+}
+
 /// Words that end an issuer even when capitalised (`… Bộ Chính trị Về đổi mới`).
 fn is_stop(w: &str) -> bool {
     const STOPS: &[&str] = &[
@@ -158,6 +208,9 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
             i,
             "an issuing body",
         )));
+    }
+    if let Some((len, canon)) = exact_unit(i) {
+        return Ok((&i[len..], Token::Unit(canon)));
     }
     // Exact letters and tones first (`Quận ủy` is not `Quân ủy`); letters only as a fallback for
     // diacritic noise, and never for one syllable: `đang` (currently) is not `Đảng`.
