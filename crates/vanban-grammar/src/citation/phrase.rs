@@ -699,15 +699,21 @@ fn may_continue(rest: &str, doc: DocType) -> bool {
             .map(|w| fold(w))
             .collect()
     });
-    let rest = rest.trim_start_matches(is_space);
+    let rest = after_space(rest);
+    // The first letter rules out most prose before a word is even split off.
+    let Some(c) = rest.chars().next() else {
+        return false;
+    };
+    let first = crate::text::fold_char(c).0;
+    if !(c.is_ascii_digit()
+        || matches!(first, 's' | 'c' | 't' | 'h' | 'đ')
+        || (doc.named && c.is_uppercase()))
+    {
+        return false;
+    }
     let Ok((after, w)) = word(rest) else {
         return false;
     };
-    // The first letter rules out most prose before any word comparison.
-    let first = w
-        .chars()
-        .next()
-        .map_or(' ', |c| crate::text::fold_char(c).0);
     w.starts_with(|c: char| c.is_ascii_digit())
         || (matches!(first, 's' | 'c' | 't' | 'h' | 'đ')
             && next.iter().any(|n| same_word(w, n, Match::Loose)))
