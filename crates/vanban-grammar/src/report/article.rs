@@ -79,15 +79,15 @@ const ACADEMIC: &[&str] = &[
     "Trung",
 ];
 
-/// Word count, stopping early: callers only compare it with small bounds, and a 50 MB line must
-/// not be counted again for every check.
-fn words(t: &str) -> usize {
-    t.split_whitespace().take(64).count()
+/// Has `t` at most `n` words? Reads no further than word `n + 1`: the bounds are small, and
+/// long paragraphs (or a 50 MB line) must not be split again for every check.
+fn at_most_words(t: &str, n: usize) -> bool {
+    t.split_whitespace().nth(n).is_none()
 }
 
 fn is_tail_marker(t: &str) -> bool {
     let t = t.trim_start_matches(['»', '>', ' ']);
-    words(t) <= 8 && any_kw(t, TAIL_MARKERS).is_some()
+    at_most_words(t, 8) && any_kw(t, TAIL_MARKERS).is_some()
 }
 
 fn is_furniture(t: &str) -> bool {
@@ -111,8 +111,8 @@ fn is_furniture(t: &str) -> bool {
     ]
     .iter()
     .any(|p| t.starts_with(p));
-    (words(t) <= 6 && any_kw(t, FURNITURE).is_some())
-        || words(t) <= 16
+    (at_most_words(t, 6) && any_kw(t, FURNITURE).is_some())
+        || at_most_words(t, 16)
             && (labelled
                 || t.contains("Google News")
                 || t.ends_with("Lượt xem")
@@ -155,6 +155,10 @@ fn author_line(t: &str) -> Option<(Option<&str>, &str)> {
         Ok((rest, ts)) => (trim(rest), Some(ts)),
         Err(_) => (t, None),
     };
+    // A name has at most five words: paragraphs are ruled out before any word is compared.
+    if !at_most_words(name, 5) {
+        return None;
+    }
     let ws: Vec<&str> = name.split_whitespace().collect();
     // organ words make a heading in capitals (`BAN CHẤP HÀNH TRUNG ƯƠNG`), not a name
     const ORGAN: &[&str] = &[
@@ -179,7 +183,9 @@ fn agency(i: &str) -> R<'_, (&str, &str)> {
         opt((one_of("-–—"), hsp0)),
     );
     if let Ok((rest, (_, tag, _, _, _))) = paren.parse(i) {
-        if words(tag) <= 3 && tag.chars().next().is_some_and(char::is_uppercase) && !rest.is_empty()
+        if at_most_words(tag, 3)
+            && tag.chars().next().is_some_and(char::is_uppercase)
+            && !rest.is_empty()
         {
             return Ok((rest, (tag, rest)));
         }
@@ -209,7 +215,7 @@ fn any_of_kw<'a>(words: &'static [&'static str]) -> impl Fn(&'a str) -> R<'a, &'
 
 /// A photo caption line: ends in a photo credit (`…_Ảnh: TTXVN`, `(Ảnh: PC)`) or is `Ảnh minh họa…`.
 fn is_caption(t: &str) -> bool {
-    if words(t) > 45 {
+    if !at_most_words(t, 45) {
         return false;
     }
     any_kw(t, &["ảnh minh hoạ", "ảnh"])
@@ -235,7 +241,7 @@ fn glued_caption(t: &str) -> Option<(&str, &str)> {
             && bytes.get(at + 1) != Some(&b' ')
         {
             let cap = &t[..=at];
-            return (words(cap) <= 30).then_some((cap, &t[at + 1..]));
+            return (at_most_words(cap, 30)).then_some((cap, &t[at + 1..]));
         }
     }
     None
@@ -244,11 +250,17 @@ fn glued_caption(t: &str) -> Option<(&str, &str)> {
 /// A caption run into the text after its credit: `Ảnh minh họa. Nguồn: internet Theo đó, …`,
 /// `… Ảnh: HẢI NGUYỄN Tới 2020 …`. The credit is one word, or a run of capitals.
 fn credit_caption(t: &str) -> Option<(&str, &str)> {
+    // The credit comes within 300 bytes: search no further (this runs for every paragraph).
+    let mut limit = t.len().min(310);
+    while !t.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let head = &t[..limit];
     let at = ["Nguồn:", "Ảnh:"]
         .iter()
-        .filter_map(|m| t.find(m).map(|k| k + m.len()))
+        .filter_map(|m| head.find(m).map(|k| k + m.len()))
         .min()?;
-    if at > 300 || words(&t[..at]) > 30 {
+    if at > 300 || !at_most_words(&t[..at], 30) {
         return None;
     }
     let after = &t[at..];
@@ -283,7 +295,7 @@ fn items(src: &Source<'_>, paragraphs: &[&str]) -> Vec<Item> {
             starts.push((0, l.n, 3, l.label));
         }
         // inline runs: a capitalised `… là,` after a sentence or clause break
-        for (at, _) in p.match_indices(" là,") {
+        for at in memchr::memmem::find_iter(p.as_bytes(), " là,") {
             let head = p[..at].trim_end();
             let ws = head.rfind(' ').map_or(0, |k| k + 1);
             if ws == 0 {
@@ -397,7 +409,7 @@ pub(crate) fn article(src: &Source<'_>, lines: &[&str]) -> Report {
             }
             [title] => rep.title = Some(src.span(title)),
             [first, .., title] => {
-                if words(first) <= 8 && !first.ends_with(['.', '?', '!']) {
+                if at_most_words(first, 8) && !first.ends_with(['.', '?', '!']) {
                     rep.category = Some(src.span(first));
                 }
                 rep.title = Some(src.span(title));
@@ -470,7 +482,7 @@ pub(crate) fn article(src: &Source<'_>, lines: &[&str]) -> Report {
 
 /// An affiliation line under a by-line: short, no sentence end, not a timestamp.
 fn is_affiliation(t: &str) -> bool {
-    words(t) <= 12
+    at_most_words(t, 12)
         && is_capitalised(t)
         && !t.ends_with(['.', '?', '!'])
         && timestamp_line(t).is_none()

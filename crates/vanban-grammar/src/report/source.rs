@@ -41,6 +41,56 @@ fn repair(c: char) -> Option<char> {
     }
 }
 
+/// Byte pairs that start a character `is_mark` or `repair` acts on (some need their third byte
+/// too), as a bit set. Clean Vietnamese text is dense in the lead bytes involved (C3, E1, E2),
+/// so testing pairs keeps the branch rare.
+static PAIRS: [u8; 8192] = pairs();
+
+const fn pairs() -> [u8; 8192] {
+    let mut t = [0u8; 8192];
+    let mut i = 0usize;
+    while i < 65536 {
+        let (b0, b1) = ((i >> 8) as u8, (i & 0xFF) as u8);
+        let hit = match b0 {
+            0xC2 => b1 == 0xA0,
+            0xC3 => b1 == 0x90 || b1 == 0xB0,
+            0xC6 => b1 == 0x89,
+            0xC9 => b1 == 0x96,
+            0xCC => true,
+            0xCD => b1 <= 0xAF,
+            0xE1 => b1 == 0xAA || b1 == 0xAB || b1 == 0xB7,
+            0xE2 => b1 == 0x80 || b1 == 0x81 || b1 == 0x83,
+            0xE3 => b1 == 0x80,
+            0xEF => b1 == 0xBB,
+            _ => false,
+        };
+        if hit {
+            t[i >> 3] |= 1 << (i & 7);
+        }
+        i += 1;
+    }
+    t
+}
+
+/// Does the text hold a character that `is_mark` or `repair` acts on? Decided on the UTF-8
+/// bytes: decoding every character of clean text cost more than the rest of `Source::new`.
+fn needs_work(b: &[u8]) -> bool {
+    let third = |k: usize| b.get(k + 2).copied().unwrap_or(0);
+    b.windows(2).enumerate().any(|(k, w)| {
+        let i = usize::from(w[0]) << 8 | usize::from(w[1]);
+        PAIRS[i >> 3] & (1 << (i & 7)) != 0
+            && match (w[0], w[1]) {
+                (0xE1, 0xAA) => third(k) >= 0xB0,
+                (0xE2, 0x80) => matches!(third(k), 0x80..=0x8B | 0xAF),
+                (0xE2, 0x81) => third(k) == 0x9F,
+                (0xE2, 0x83) => third(k) >= 0x90,
+                (0xE3, 0x80) => third(k) == 0x80,
+                (0xEF, 0xBB) => third(k) == 0xBF,
+                _ => true,
+            }
+    })
+}
+
 impl<'a> Source<'a> {
     pub(crate) fn new(orig: &'a str) -> Self {
         let mut chars_before = Vec::with_capacity(orig.len() / BLOCK + 1);
@@ -49,7 +99,7 @@ impl<'a> Source<'a> {
             chars_before.push(count);
             count += block.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
         }
-        let needs_work = orig.chars().any(|c| is_mark(c) || repair(c).is_some());
+        let needs_work = needs_work(orig.as_bytes());
         if !needs_work {
             return Self {
                 orig,
@@ -182,6 +232,19 @@ impl<'a> Source<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_test_agrees_with_characters() {
+        // Every character of the ranges `is_mark` and `repair` act on, and their neighbours.
+        let probes = (0u32..0x3100)
+            .chain(0xFE00..0x10000)
+            .filter_map(char::from_u32);
+        for c in probes {
+            let s = format!("a{c}b");
+            let want = is_mark(c) || repair(c).is_some();
+            assert_eq!(needs_work(s.as_bytes()), want, "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn clean_text_maps_to_itself() {
