@@ -83,9 +83,29 @@ pub(crate) fn take_while_m_n<'a>(
     }
 }
 
+/// The common cases of white space, settled on bytes: `Some(n)` when the text starts with `n`
+/// (0 or 1) spaces followed by a printable ASCII character, `None` when the general parser must
+/// decide. Most calls see one plain space or none.
+#[inline]
+fn plain_space(i: &str) -> Option<usize> {
+    let b = i.as_bytes();
+    let printable = |k: usize| b.get(k).is_some_and(|&c| c.is_ascii_graphic());
+    if printable(0) {
+        Some(0)
+    } else if b.first() == Some(&b' ') && printable(1) {
+        Some(1)
+    } else {
+        None
+    }
+}
+
 /// sp = ws{1,16}
 pub(crate) fn sp(i: &str) -> PResult<'_, &str> {
-    take_while_m_n(1, MAX_SPACE, is_space)(i)
+    match plain_space(i) {
+        Some(1) => Ok((&i[1..], &i[..1])),
+        Some(_) => Err(nom::Err::Error(GrammarError::unlabelled(i))),
+        None => take_while_m_n(1, MAX_SPACE, is_space)(i),
+    }
 }
 
 /// The text after `sp0`: for cheap tests of what comes next before a parser runs.
@@ -95,7 +115,10 @@ pub(crate) fn after_space(i: &str) -> &str {
 
 /// sp0 = ws{0,16}
 pub(crate) fn sp0(i: &str) -> PResult<'_, &str> {
-    take_while_m_n(0, MAX_SPACE, is_space)(i)
+    match plain_space(i) {
+        Some(n) => Ok((&i[n..], &i[..n])),
+        None => take_while_m_n(0, MAX_SPACE, is_space)(i),
+    }
 }
 
 /// Vietnamese tone marks, which (unlike circumflex, breve and horn) do not change the letter.
