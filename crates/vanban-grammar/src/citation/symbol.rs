@@ -519,7 +519,19 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
 
 /// doc_no = party_no | state_no
 pub(crate) fn doc_no(i: &str) -> PResult<'_, Symbol<'_>> {
-    alt((party_no, state_no)).parse(i)
+    // What follows the digits decides which shapes are possible: a slash only a state number,
+    // a letter only a party number (`858CV/ĐUK`). Callers keep no error from here (the strict
+    // parsers ask `party_no` and `state_no` themselves), so skipping a branch loses nothing.
+    let after = i.trim_start_matches(|c: char| c.is_ascii_digit());
+    match after.chars().next() {
+        Some(c) if is_slash(c) => state_no(i),
+        Some(c) if is_code_letter(c) => party_no(i),
+        Some(c) if is_dash(c) || is_space(c) => alt((party_no, state_no)).parse(i),
+        _ => Err(nom::Err::Error(GrammarError::expected(
+            i,
+            "a document number such as 04-NQ/TW or 30/2020/NĐ-CP",
+        ))),
+    }
 }
 
 /// True when `c` may not directly precede a document number (it would be part of a longer token).
