@@ -333,6 +333,11 @@ impl<T: Copy> KeywordTable<T> {
         list.iter().map(|&k| &self.entries[k])
     }
 
+    /// Does some entry start with the base letter `first`?
+    pub(crate) fn has_first(&self, first: char) -> bool {
+        self.by_first.iter().any(|(f, _)| *f == first)
+    }
+
     /// keyword_table = the longest keyword of the table at `i`, with its value.
     pub(crate) fn longest<'a>(&self, i: &'a str, how: Match) -> PResult<'a, (T, &'a str)> {
         self.longest_in(&mut Syllables::new(i), how, 1)

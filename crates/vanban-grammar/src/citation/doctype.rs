@@ -98,6 +98,14 @@ pub(crate) fn type_word(i: &str, how: Match) -> PResult<'_, DocType> {
     Ok((rest, d))
 }
 
+/// Could a type word start `phrase`? A test of its first letter, before any word is read.
+pub(crate) fn may_start_type_word(phrase: &str) -> bool {
+    phrase
+        .chars()
+        .next()
+        .is_some_and(|c| table().has_first(crate::text::fold_char(c).0))
+}
+
 /// Does a type word start `words`? (For parsers that match other tables at the same place.)
 pub(crate) fn starts_type_word(words: &mut Syllables<'_>) -> bool {
     table().longest_in(words, Match::Tone, 1).is_some()

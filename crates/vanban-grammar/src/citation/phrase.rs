@@ -19,7 +19,7 @@ use nom::character::complete::{char as ch, satisfy};
 use nom::combinator::opt;
 
 use super::date::{Date, date, year};
-use super::doctype::{DocType, type_word};
+use super::doctype::{DocType, may_start_type_word, type_word};
 use super::issuer::issuer;
 use super::symbol::{Symbol, blocks_number_start, canonical_symbol, doc_no};
 use super::term::{congress_ref, cua_dang, plenum_ref, term};
@@ -861,30 +861,35 @@ fn look_back(text: &str, num_start: usize, floor: usize) -> (usize, Option<DocTy
         .find(|&k| text.is_char_boundary(k))
         .unwrap_or(num_start);
     let window = &text[lo..num_start];
-    // Word spans in the window, last first.
-    let mut words: Vec<(usize, usize)> = Vec::new();
+    // Word spans in the window, last first (at most 12: a fixed array, as this runs for every
+    // number found at a slash).
+    let mut spans = [(0usize, 0usize); 12];
+    let mut n = 0;
     let mut end = window.len();
     for (k, c) in window.char_indices().rev() {
-        if is_space(c) {
-            if end > k + c.len_utf8() {
-                words.push((k + c.len_utf8(), end));
-            }
-            end = k;
-        } else if !(crate::text::is_word_char(c) || c == ':' || c == '.') {
+        let space = is_space(c);
+        let stop = !space && !(crate::text::is_word_char(c) || c == ':' || c == '.');
+        if (space || stop) && end > k + c.len_utf8() {
+            spans[n] = (k + c.len_utf8(), end);
+            n += 1;
+        }
+        if stop {
             // Punctuation ends the phrase: nothing before it belongs to this citation.
-            if end > k + c.len_utf8() {
-                words.push((k + c.len_utf8(), end));
-            }
             end = usize::MAX;
             break;
         }
-        if words.len() > 10 {
+        if space {
+            end = k;
+        }
+        if n > 10 {
             break;
         }
     }
-    if end != usize::MAX && end > 0 && words.len() <= 10 {
-        words.push((0, end));
+    if end != usize::MAX && end > 0 && n <= 10 {
+        spans[n] = (0, end);
+        n += 1;
     }
+    let words = &spans[..n];
     let word_at = |n: usize| words.get(n).map(|&(s, e)| &window[s..e]);
     let mut next = 0;
     let mut has_so = false;
@@ -906,7 +911,7 @@ fn look_back(text: &str, num_start: usize, floor: usize) -> (usize, Option<DocTy
             let phrase = &window[s..e];
             // Past the word before `số`, only a law's type word (`Luật`, `Bộ luật`, `Pháp
             // lệnh`) may stand: skip the lookup for anything else.
-            if skip > 0 && !phrase.starts_with(['L', 'B', 'P']) {
+            if skip > 0 && !phrase.starts_with(['L', 'B', 'P']) || !may_start_type_word(phrase) {
                 continue;
             }
             if let Ok((rest, doc)) = type_word(phrase, Match::Loose) {
