@@ -868,7 +868,7 @@ fn look_back(text: &str, num_start: usize, floor: usize) -> (usize, Option<DocTy
     let mut end = window.len();
     for (k, c) in window.char_indices().rev() {
         let space = is_space(c);
-        let stop = !space && !(crate::text::is_word_char(c) || c == ':' || c == '.');
+        let stop = !(space || crate::text::is_word_char(c) || c == ':' || c == '.');
         if (space || stop) && end > k + c.len_utf8() {
             spans[n] = (k + c.len_utf8(), end);
             n += 1;
