@@ -452,11 +452,16 @@ impl<'a> Syllables<'a> {
     }
 
     /// The `k`-th syllable, if the text has that many in a row.
-    pub(crate) fn get(&mut self, k: usize) -> Option<Syllable> {
+    pub(crate) fn get(&mut self, k: usize) -> Option<&Syllable> {
         while self.n <= k && !self.done && self.n < MAX_SYLLABLES {
-            let from = match self.n.checked_sub(1).and_then(|p| self.read[p]) {
+            let prev_end = self
+                .n
+                .checked_sub(1)
+                .and_then(|p| self.read[p].as_ref())
+                .map(|s| s.end);
+            let from = match prev_end {
                 None => 0,
-                Some(prev) => match sp(&self.input[prev.end..]) {
+                Some(end) => match sp(&self.input[end..]) {
                     Ok((rest, _)) => self.input.len() - rest.len(),
                     Err(_) => {
                         self.done = true;
@@ -472,7 +477,11 @@ impl<'a> Syllables<'a> {
                 Err(_) => self.done = true,
             }
         }
-        if k < self.n { self.read[k] } else { None }
+        if k < self.n {
+            self.read[k].as_ref()
+        } else {
+            None
+        }
     }
 
     /// Where the `k`-th syllable (already read) ends.
