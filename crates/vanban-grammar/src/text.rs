@@ -261,8 +261,8 @@ pub(crate) enum Match {
 /// Does the syllable `w` (NFC) fold to `want`? Compares character by character, no allocation:
 /// this runs for every anchor, so it is on the hot path.
 pub(crate) fn same_word(w: &str, want: &Folded, how: Match) -> bool {
-    // Most calls compare unrelated words: the first letter settles them (a word never starts
-    // with a combining mark, and `want` is never empty).
+    // Most calls compare unrelated words: the first letter settles them (`want` is never empty;
+    // a word that starts with a stray combining mark matches no keyword).
     let first = w.chars().next().map(|c| fold_char(c).0);
     if first != want.base.chars().next() {
         return false;
