@@ -333,6 +333,11 @@ impl<T: Copy> KeywordTable<T> {
         list.iter().map(|&k| &self.entries[k])
     }
 
+    /// All entries, as given to `new`.
+    pub(crate) fn entries(&self) -> &[(Vec<Folded>, T)] {
+        &self.entries
+    }
+
     /// Does some entry start with the base letter `first`?
     pub(crate) fn has_first(&self, first: char) -> bool {
         self.by_first.iter().any(|(f, _)| *f == first)

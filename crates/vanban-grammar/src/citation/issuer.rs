@@ -99,17 +99,14 @@ fn units() -> &'static KeywordTable<&'static str> {
 fn exact_units() -> &'static [Vec<(String, &'static str)>] {
     static U: OnceLock<Vec<Vec<(String, &'static str)>>> = OnceLock::new();
     U.get_or_init(|| {
-        let entries: Vec<(Vec<Folded>, &'static str)> = UNITS
-            .iter()
-            .map(|u| (fold_phrase(&u.to_lowercase()), *u))
-            .collect();
+        let entries = units().entries();
         let extended = |e: &[Folded]| {
             entries
                 .iter()
                 .any(|(f, _)| f.len() > e.len() && f[..e.len()] == *e)
         };
         let mut by_byte: Vec<Vec<(String, &'static str)>> = vec![Vec::new(); 256];
-        for (folded, canon) in &entries {
+        for (folded, canon) in entries {
             if extended(folded) {
                 continue;
             }

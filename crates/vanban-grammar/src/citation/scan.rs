@@ -121,11 +121,13 @@ impl Iterator for Slashes<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        match (self.plain(), self.others.peek()) {
-            (Some(a), Some(&b)) if b < a => self.others.next(),
-            (Some(_), _) => self.next_plain.take(),
-            (None, _) => self.others.next(),
+        let at = self.peek()?;
+        if self.next_plain == Some(at) {
+            self.next_plain = None;
+        } else {
+            self.others.next();
         }
+        Some(at)
     }
 }
 

@@ -106,11 +106,12 @@ impl CodeSink for String {
 }
 
 /// A short code in canonical form, built on the stack: lookups in the code tables run for
-/// every candidate number and must not allocate. Table entries are a few letters; a longer
-/// code is cut at the buffer's end, and then matches no entry, as it should.
+/// every candidate number and must not allocate. Table entries are a few letters; a code too
+/// long for the buffer is no entry.
 struct CodeBuf {
     bytes: [u8; 64],
     len: usize,
+    too_long: bool,
 }
 
 impl CodeBuf {
@@ -118,12 +119,14 @@ impl CodeBuf {
         Self {
             bytes: [0; 64],
             len: 0,
+            too_long: false,
         }
     }
 
-    fn as_str(&self) -> &str {
+    /// The code, unless it did not fit.
+    fn as_str(&self) -> Option<&str> {
         // Only whole characters are written.
-        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
+        (!self.too_long).then(|| std::str::from_utf8(&self.bytes[..self.len]).unwrap_or(""))
     }
 }
 
@@ -134,8 +137,7 @@ impl CodeSink for CodeBuf {
             c.encode_utf8(&mut self.bytes[self.len..]);
             self.len += n;
         } else {
-            // Poison a cut code so that no table entry can equal it.
-            self.len = self.bytes.len();
+            self.too_long = true;
         }
     }
 }
@@ -178,7 +180,7 @@ fn state_issuer(raw: &str, out: &mut impl CodeSink) {
 fn party_issuer_in(raw: &str, table: &[&str]) -> bool {
     let mut buf = CodeBuf::new();
     party_issuer(raw, &mut buf);
-    table.contains(&buf.as_str())
+    buf.as_str().is_some_and(|code| table.contains(&code))
 }
 
 /// Canonical symbol from its parts (the type code may come from the prose: `L` for a law).
@@ -244,14 +246,10 @@ pub(crate) fn party_type(s: &str) -> Option<&'static str> {
         ]);
         keys
     });
-    // Type codes are at most four letters: anything longer is no type code.
-    if s.chars().nth(4).is_some() {
-        return None;
-    }
     let mut key = CodeBuf::new();
     s.chars().for_each(|c| key.push(code_char(c)));
     keys.iter()
-        .find(|(k, _)| k == key.as_str())
+        .find(|(k, _)| Some(k.as_str()) == key.as_str())
         .map(|(_, canon)| *canon)
 }
 

@@ -60,45 +60,40 @@ fn kw<'a>(phrase: &'static [Folded]) -> impl Fn(&'a str) -> PResult<'a, &'a str>
 /// `XÍĨ` → 12); `None` unless canonical and in 1..=40. Runs for every candidate term or plenum
 /// number, so it does not allocate.
 pub(crate) fn roman_value(s: &str) -> Option<u32> {
-    let mut values = [0u32; 7];
+    let mut letters = [0u8; 7];
     let mut n = 0;
-    for c in s.chars() {
-        let (base, _) = fold_char(c);
-        if crate::text::is_tone_mark(c) {
-            continue;
+    for c in s.chars().filter(|&c| !crate::text::is_tone_mark(c)) {
+        let letter = fold_char(c).0.to_ascii_uppercase();
+        if !matches!(letter, 'I' | 'V' | 'X' | 'L' | 'C') {
+            return None;
         }
-        let v = match base.to_ascii_uppercase() {
-            'I' => 1,
-            'V' => 5,
-            'X' => 10,
-            'L' => 50,
-            'C' => 100,
-            _ => return None,
-        };
-        *values.get_mut(n)? = v;
+        *letters.get_mut(n)? = letter as u8;
         n += 1;
     }
-    let values = &values[..n];
+    let letters = &letters[..n];
+    let value = |b: u8| match b {
+        b'I' => 1,
+        b'V' => 5,
+        b'X' => 10,
+        b'L' => 50,
+        _ => 100,
+    };
     let mut total: i64 = 0;
-    for (k, v) in values.iter().enumerate() {
-        if values.get(k + 1).is_some_and(|next| next > v) {
-            total -= i64::from(*v);
+    for (k, &b) in letters.iter().enumerate() {
+        if letters
+            .get(k + 1)
+            .is_some_and(|&next| value(next) > value(b))
+        {
+            total -= value(b);
         } else {
-            total += i64::from(*v);
+            total += value(b);
         }
     }
     let total = u32::try_from(total).ok().filter(|t| (1..=40).contains(t))?;
     // Canonical spelling only (`IIII`, `IIV` are not numerals here).
     let mut canon = [0u8; 8];
     let len = to_roman(total, &mut canon);
-    let letters = values.iter().map(|v| match v {
-        1 => b'I',
-        5 => b'V',
-        10 => b'X',
-        50 => b'L',
-        _ => b'C',
-    });
-    letters.eq(canon[..len].iter().copied()).then_some(total)
+    (letters == &canon[..len]).then_some(total)
 }
 
 /// Write `n` (1..=40) in Roman numerals into `out`; returns the length.
