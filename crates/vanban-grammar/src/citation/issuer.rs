@@ -52,6 +52,8 @@ const UNITS: &[&str] = &[
     "Văn phòng",
     "Chính phủ",
     "Thủ tướng",
+    "Bộ trưởng",
+    "Chủ tịch",
     "Quốc hội",
     "Ủy ban Thường vụ Quốc hội",
     "Ủy ban nhân dân",
@@ -62,6 +64,13 @@ const UNITS: &[&str] = &[
     "thành phố",
     "huyện",
     "quận",
+    "thị xã",
+    "thị trấn",
+    "xã",
+    "phường",
+    "Tòa án nhân dân",
+    "Viện kiểm sát nhân dân",
+    "tối cao",
     "Khối",
     "Bộ",
     "Sở",
@@ -75,9 +84,9 @@ const UNITS: &[&str] = &[
     "doanh nghiệp",
 ];
 
-/// Abbreviations written in capitals (`BCT`, `BCH`, `T.Ư`, `UBND`) are kept as written.
+/// Abbreviations written in capitals (`BCT`, `BCH`, `T.Ư`, `UBND`, `GD&ĐT`) are kept as written.
 fn is_abbreviation(w: &str) -> bool {
-    w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.')
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
 }
 
 fn units() -> &'static KeywordTable<&'static str> {
@@ -147,7 +156,7 @@ fn is_stop(w: &str) -> bool {
     ];
     static FOLDED: OnceLock<Vec<Folded>> = OnceLock::new();
     let stops = FOLDED.get_or_init(|| STOPS.iter().map(|s| fold(s)).collect());
-    stops.iter().any(|s| same_word(w, s, Match::Loose))
+    stops.iter().any(|s| same_word(w, s, Match::Tone))
 }
 
 /// sp_inline = (white space but a line break){1,16}: an issuer never continues on the next line.
@@ -159,11 +168,12 @@ fn sp_inline(i: &str) -> PResult<'_, &str> {
 }
 
 /// A lower-case syllable that may end a capitalised name: not the start of a lexicon unit
-/// written in lower case (`tỉnh`, `huyện`…), which stands on its own.
+/// written in lower case (`tỉnh`, `huyện`…), which stands on its own. (`chính` completes
+/// `Tài chính` although `Chính phủ` is a unit: that one is written capitalised.)
 fn unit_start(w: &str) -> bool {
-    !units()
-        .candidates(w)
-        .any(|(phrase, _)| same_word(w, &phrase[0], Match::Tone))
+    !units().candidates(w).any(|(phrase, canon)| {
+        canon.starts_with(char::is_lowercase) && same_word(w, &phrase[0], Match::Tone)
+    })
 }
 
 /// One issuer token, as written; rendered only once the whole issuer has parsed.
@@ -218,10 +228,12 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     if let Some((rest, (canon, _))) = best {
         return Ok((rest, Token::Unit(canon)));
     }
-    // `T.Ư`, `BCH`, `UBND`, `TP.HCM`: abbreviations with dots.
-    let (_, w) =
-        take_while_m_n(1, 16, |c: char| crate::text::is_word_char(c) || c == '.').parse(i)?;
-    let w = w.trim_end_matches('.');
+    // `T.Ư`, `BCH`, `UBND`, `TP.HCM`, `GD&ĐT`: abbreviations with dots and ampersands.
+    let (_, w) = take_while_m_n(1, 16, |c: char| {
+        crate::text::is_word_char(c) || c == '.' || c == '&'
+    })
+    .parse(i)?;
+    let w = w.trim_end_matches(['.', '&']);
     let rest = &i[w.len()..];
     if w.is_empty() || is_stop(w) {
         return Err(nom::Err::Error(GrammarError::expected(
@@ -431,5 +443,24 @@ mod tests {
         );
         assert!(issuer("Hà Nội").is_err());
         assert!(issuer("mình").is_err());
+    }
+
+    #[test]
+    fn local_and_judicial_bodies() {
+        assert_eq!(
+            iss("UBND thị xã Rạch Giá thu hồi đất"),
+            "UBND thị xã Rạch Giá"
+        );
+        assert_eq!(iss("UBND xã Thủy Bằng về việc"), "UBND xã Thủy Bằng");
+        assert_eq!(iss("UBND phường Bến Nghé về"), "UBND phường Bến Nghé");
+        assert_eq!(iss("TAND tối cao về việc"), "TAND tối cao");
+        assert_eq!(
+            iss("Viện kiểm sát nhân dân tối cao về"),
+            "Viện kiểm sát nhân dân tối cao"
+        );
+        assert_eq!(iss("Bộ trưởng Bộ GD&ĐT, học sinh"), "Bộ trưởng Bộ GD&ĐT");
+        assert_eq!(iss("Bộ KH&CN về"), "Bộ KH&CN");
+        // An ampersand alone is not an abbreviation.
+        assert_eq!(iss("Bộ Tài chính & các bộ"), "Bộ Tài chính");
     }
 }
