@@ -426,7 +426,7 @@ fn subject(i: &str) -> Option<(usize, usize)> {
         return Some((b + s, b + e));
     }
     let b = i.len() - after.len();
-    // The subject runs to `;`, a bracket, a line end or a sentence-ending `.`, at most
+    // The subject runs to `;`, `:`, a bracket, a line end or a sentence-ending `.`, at most
     // MAX_SUBJECT characters. Every stop is ASCII, so the scan goes by bytes and only counts
     // characters (their first bytes); this runs for every citation, over hundreds of bytes.
     let bytes = after.as_bytes();
@@ -443,6 +443,9 @@ fn subject(i: &str) -> Option<(usize, usize)> {
         chars += 1;
         let stop = match b {
             b';' | b'(' | b')' | b'\n' | b'[' => true,
+            // `… về thuế TNDN quy định: "Điều 4…"`: a colon opens a quotation or a list, not
+            // part of the subject (`QCVN 16:2014/BXD` keeps its colon).
+            b':' => !after[k + 1..].starts_with(|n: char| n.is_ascii_digit()),
             b'.' => {
                 chars == MAX_SUBJECT
                     || after[k + 1..]
@@ -965,6 +968,24 @@ mod tests {
         );
         let (s, e) = c.subject.unwrap();
         assert_eq!(&t[s..e], "tăng cường xây dựng, chỉnh đốn Đảng");
+    }
+
+    #[test]
+    fn subject_stops_at_a_colon() {
+        let subject_of = |t: &str| {
+            let c = parse(t).pop().unwrap();
+            c.subject.map(|(s, e)| t[s..e].to_owned())
+        };
+        assert_eq!(
+            subject_of(
+                "Thông tư số 96/2015/TT-BTC của Bộ Tài chính về thuế TNDN quy định: \"Điều 4. Sửa đổi"
+            ),
+            Some("thuế TNDN quy định".to_owned())
+        );
+        assert_eq!(
+            subject_of("Thông tư số 15/2014/TT-BXD về việc ban hành QCVN 16:2014/BXD về vật liệu."),
+            Some("việc ban hành QCVN 16:2014/BXD về vật liệu".to_owned())
+        );
     }
 
     #[test]
