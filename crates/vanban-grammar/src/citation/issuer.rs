@@ -84,9 +84,12 @@ const UNITS: &[&str] = &[
     "doanh nghiệp",
 ];
 
-/// Abbreviations written in capitals (`BCT`, `BCH`, `T.Ư`, `UBND`, `GD&ĐT`) are kept as written.
+/// Abbreviations written in capitals (`BCT`, `BCH`, `T.Ư`, `UBND`, `GD&ĐT`, `GD-ĐT`) are kept
+/// as written.
 fn is_abbreviation(w: &str) -> bool {
-    w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && w.chars()
+            .all(|c| c.is_uppercase() || matches!(c, '.' | '&' | '-'))
 }
 
 fn units() -> &'static KeywordTable<&'static str> {
@@ -228,21 +231,25 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     if let Some((rest, (canon, _))) = best {
         return Ok((rest, Token::Unit(canon)));
     }
-    // `T.Ư`, `BCH`, `UBND`, `TP.HCM`, `GD&ĐT`: abbreviations with dots and ampersands.
-    let (_, w) = take_while_m_n(1, 16, |c: char| {
-        crate::text::is_word_char(c) || c == '.' || c == '&'
+    // `T.Ư`, `BCH`, `UBND`, `TP.HCM`, `GD&ĐT`, `GD-ĐT`: abbreviations with dots, ampersands
+    // and hyphens.
+    let (_, abbr) = take_while_m_n(1, 16, |c: char| {
+        crate::text::is_word_char(c) || matches!(c, '.' | '&' | '-')
     })
     .parse(i)?;
-    let w = w.trim_end_matches(['.', '&']);
+    let abbr = abbr.trim_end_matches(['.', '&', '-']);
+    if is_abbreviation(abbr) && !is_stop(abbr) {
+        return Ok((&i[abbr.len()..], Token::Abbreviation(abbr)));
+    }
+    let (_, w) =
+        take_while_m_n(1, 16, |c: char| crate::text::is_word_char(c) || c == '.').parse(i)?;
+    let w = w.trim_end_matches('.');
     let rest = &i[w.len()..];
     if w.is_empty() || is_stop(w) {
         return Err(nom::Err::Error(GrammarError::expected(
             i,
             "an issuing body",
         )));
-    }
-    if is_abbreviation(w) {
-        return Ok((rest, Token::Abbreviation(w)));
     }
     if is_capitalised(w) {
         // Names are two-syllable words capitalised on the first (`Quốc gia`, `Tư pháp`,
@@ -460,6 +467,8 @@ mod tests {
         );
         assert_eq!(iss("Bộ trưởng Bộ GD&ĐT, học sinh"), "Bộ trưởng Bộ GD&ĐT");
         assert_eq!(iss("Bộ KH&CN về"), "Bộ KH&CN");
+        assert_eq!(iss("Bộ GD-ĐT về quy chế"), "Bộ GD-ĐT");
+        assert_eq!(iss("Bộ GD - ĐT về"), "Bộ GD");
         // An ampersand alone is not an abbreviation.
         assert_eq!(iss("Bộ Tài chính & các bộ"), "Bộ Tài chính");
     }
