@@ -241,7 +241,9 @@ pub(crate) fn plenum_ref(i: &str) -> PResult<'_, (u32, Option<u32>)> {
 }
 
 /// congress_ref = ("Đại hội" | "ĐH") [sp "đại biểu"] [sp ("toàn quốc" | "Đảng" ["toàn quốc"])]
-///                [sp "Đảng bộ" place{0,6}] sp ["lần thứ" sp] ordinal
+///                [sp "Đảng bộ" place{0,6}] sp [("lần thứ" | "khóa") sp] ordinal
+///
+/// `Đại hội Đảng khóa XII` names the congress by the term it opened.
 pub(crate) fn congress_ref(i: &str) -> PResult<'_, u32> {
     // `Đại hội`, `ĐH` (and the look-alike `Ð`) all start with a D-letter.
     if !i.starts_with(['Đ', 'đ', '\u{D0}', '\u{F0}', '\u{189}', '\u{256}']) {
@@ -261,7 +263,10 @@ pub(crate) fn congress_ref(i: &str) -> PResult<'_, u32> {
     // A local congress names its party organisation: `Đảng bộ thành phố Đà Nẵng lần thứ I`.
     if let Ok((mut r, _)) = (sp, kw(&w().dang_bo)).parse(rest) {
         for _ in 0..6 {
-            if (sp, kw(&w().lan_thu)).parse(r).is_ok() {
+            if (sp, alt((kw(&w().lan_thu), kw(&w().khoa))))
+                .parse(r)
+                .is_ok()
+            {
                 break;
             }
             match (sp, word).parse(r) {
@@ -271,7 +276,12 @@ pub(crate) fn congress_ref(i: &str) -> PResult<'_, u32> {
         }
         rest = r;
     }
-    let (rest, (_, _, n)) = (sp, opt((kw(&w().lan_thu), sp)), ordinal).parse(rest)?;
+    let (rest, (_, _, n)) = (
+        sp,
+        opt((alt((kw(&w().lan_thu), kw(&w().khoa))), sp)),
+        ordinal,
+    )
+        .parse(rest)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return err(rest, "the end of the congress number");
     }
@@ -376,6 +386,9 @@ mod tests {
                 .1,
             1
         );
+        assert_eq!(congress_ref("Đại hội Đảng khóa XII và").unwrap().1, 12);
+        assert_eq!(congress_ref("Đại hội Đảng khoá XII").unwrap().1, 12);
+        assert_eq!(congress_ref("Đại hội Đảng bộ tỉnh khóa XV").unwrap().1, 15);
         assert!(congress_ref("Đại hội đảng bộ các cấp").is_err());
         assert!(congress_ref("Đại hội Đảng").is_err());
     }
