@@ -702,6 +702,7 @@ fn may_continue(rest: &str, doc: DocType) -> bool {
             .map(|w| fold(w))
             .collect()
     });
+    let rest_raw = rest;
     let rest = after_space(rest);
     // The first letter rules out most prose before a word is even split off.
     let Some(c) = rest.chars().next() else {
@@ -717,6 +718,11 @@ fn may_continue(rest: &str, doc: DocType) -> bool {
     let Ok((after, w)) = word(rest) else {
         return false;
     };
+    // `quy định của pháp luật`: after `của` only an issuer followed by `số` makes a citation,
+    // and `numbered` reads that issuer only when `số` is near (the same test, made first).
+    if first == 'c' && same_word(w, &self::w().cua[0], Match::Tone) && !so_within(rest_raw, 120) {
+        return false;
+    }
     w.starts_with(|c: char| c.is_ascii_digit())
         || (matches!(first, 's' | 'c' | 't' | 'h' | 'đ')
             && next.iter().any(|n| same_word(w, n, Match::Loose)))
