@@ -1,4 +1,5 @@
-//! Quick timing of `extract_citations`, for profiling (`perf record`) without the bench harness:
+//! Quick timing of `extract_citations` (or of `parse_report` with `REPORT=1`), for profiling
+//! (`perf record`, callgrind) without the bench harness:
 //! `cargo run --release --example timing -- FILES…` (`PASSES=n` sets the number of passes).
 fn main() {
     let files: Vec<String> = std::env::args()
@@ -17,15 +18,21 @@ fn main() {
         .ok()
         .and_then(|p| p.parse().ok())
         .unwrap_or(20);
+    let report = std::env::var_os("REPORT").is_some();
     for _ in 0..passes {
         for f in &files {
-            n += vanban_grammar::extract_citations(f).len();
+            n += if report {
+                vanban_grammar::parse_report(f).people.len()
+            } else {
+                vanban_grammar::extract_citations(f).len()
+            };
         }
     }
     let s = t.elapsed().as_secs_f64();
     println!(
-        "{:.1} MB/s ({} citations per pass)",
+        "{:.1} MB/s ({} {} per pass)",
         passes as f64 * total as f64 / s / 1e6,
-        n / passes
+        n / passes,
+        if report { "people" } else { "citations" }
     );
 }

@@ -192,6 +192,47 @@ fn hundred_thousand_type_words() {
     }
 }
 
+/// People: 160 000 mentions of distinct names with titles (merging them must not compare every
+/// pair; 20 000 in debug builds), and
+/// runs of title words with no name after them.
+#[test]
+fn eighty_thousand_people_and_endless_titles() {
+    const SYLLABLES: [&str; 40] = [
+        "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hòa", "Hùng", "Khánh", "Lan",
+        "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Nhân", "Phong", "Phúc", "Quang",
+        "Quân", "Sơn", "Tâm", "Thanh", "Thảo", "Thắng", "Thủy", "Tiến", "Trung", "Tuấn", "Tú",
+        "Uyên", "Vân", "Việt", "Vinh", "Xuân", "Yến",
+    ];
+    let people = |n: usize| {
+        let mut s = String::new();
+        for i in 0..n {
+            let syl = |k: usize| SYLLABLES[(i / 40usize.pow(k as u32)) % 40];
+            let name = format!("{} {} {}", syl(2), syl(1), syl(0));
+            s.push_str(&format!(
+                "Chủ tịch UBND xã {} Nguyễn {name} phát biểu. Ông Trần {name}, Phó Giám đốc Sở Y tế. ",
+                syl(1)
+            ));
+        }
+        s
+    };
+    let n = full_size(80_000);
+    let (small, large) = (people(n / 8), people(n));
+    let (rs, _) = cost(3, &|| parse_report(&small));
+    let (rl, r) = cost(2, &|| parse_report(&large));
+    // two people a sentence pair, names distinct up to 40³
+    assert_eq!(r.people.len(), 2 * n.min(64_000));
+    assert_linear("parse_report on distinct people", 8, rs, rl);
+    for piece in [
+        "Phó ",
+        "Thủ tướng Chính phủ ",
+        "ông Nguyễn Văn An, Phó ",
+        "Đồng chí Lê ",
+    ] {
+        let (small, large) = sizes(piece, 1_000_000);
+        both_linear(&format!("{piece:?} repeated"), &small, &large);
+    }
+}
+
 /// 10 000 nested outline levels (1 250 at 1×): the outline builder stays linear.
 #[test]
 fn ten_thousand_outline_levels() {

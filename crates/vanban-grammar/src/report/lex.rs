@@ -24,7 +24,16 @@ pub(crate) fn is_space(c: char) -> bool {
 
 /// Letters, digits and (NFD leftovers) combining marks.
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{0300}'..='\u{036F}').contains(&c)
+    // Fast paths for ASCII and the Latin and Vietnamese letter blocks (all letters but `×`,
+    // `÷`): the general Unicode lookup is slow, and this runs for every character of a word.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c {
+        '\u{00C0}'..='\u{024F}' => c != '\u{00D7}' && c != '\u{00F7}',
+        '\u{1EA0}'..='\u{1EF9}' | '\u{0300}'..='\u{036F}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Dash-like characters used as separators (formats.md §7.5).
@@ -70,6 +79,9 @@ const TONED_E: [char; 5] = ['è', 'é', 'ẻ', 'ẽ', 'ẹ'];
 const TONED_Y: [char; 5] = ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'];
 
 fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     c.to_lowercase().next().unwrap_or(c)
 }
 
@@ -83,6 +95,12 @@ pub(crate) fn word_eq(input: &str, kw: &str) -> bool {
     }
     if let (Some(a), Some(b)) = (input.bytes().next(), kw.bytes().next()) {
         if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() && a.to_ascii_lowercase() != b {
+            return false;
+        }
+    }
+    // Only a two-letter word can differ in its first letter (the tone-style tail).
+    if let (Some(a), Some(b)) = (input.chars().next(), kw.chars().next()) {
+        if lower(a) != b && kw.chars().nth(2).is_some() {
             return false;
         }
     }
@@ -104,17 +122,36 @@ pub(crate) fn word_eq(input: &str, kw: &str) -> bool {
     }
 }
 
+/// A two-letter tail in one tone placement: `òa` → `oà`, `ủy` → `uỷ`.
+fn canon_pair((v, w): (char, char)) -> (char, char) {
+    let find = |t: &[char; 5], c: char| t.iter().position(|&x| x == c);
+    match (find(&TONED_O, v), find(&TONED_U, v)) {
+        (Some(k), _) if w == 'a' => ('o', TONED_A[k]),
+        (Some(k), _) if w == 'e' => ('o', TONED_E[k]),
+        (_, Some(k)) if w == 'y' => ('u', TONED_Y[k]),
+        _ => (v, w),
+    }
+}
+
 fn same_pair(p: (char, char), q: (char, char)) -> bool {
-    fn canon((v, w): (char, char)) -> (char, char) {
-        let find = |t: &[char; 5], c: char| t.iter().position(|&x| x == c);
-        match (find(&TONED_O, v), find(&TONED_U, v)) {
-            (Some(k), _) if w == 'a' => ('o', TONED_A[k]),
-            (Some(k), _) if w == 'e' => ('o', TONED_E[k]),
-            (_, Some(k)) if w == 'y' => ('u', TONED_Y[k]),
-            _ => (v, w),
+    canon_pair(p) == canon_pair(q)
+}
+
+/// The key [`word_eq`] compares by: lower case, a final tone-marked `oa`/`oe`/`uy` in one
+/// placement. `word_eq(a, b)` exactly when the keys of `a` and `b` are equal (`b` lower case),
+/// so a word's key can be looked up in a table built from keys.
+pub(crate) fn word_key(w: &str) -> String {
+    let mut key: String = w.chars().map(lower).collect();
+    let mut tail = key.chars().rev();
+    if let (Some(w2), Some(v)) = (tail.next(), tail.next()) {
+        let (a, b) = canon_pair((v, w2));
+        if (a, b) != (v, w2) {
+            key.truncate(key.len() - v.len_utf8() - w2.len_utf8());
+            key.push(a);
+            key.push(b);
         }
     }
-    canon(p) == canon(q)
+    key
 }
 
 /// kw(pattern) = word (sp1 word)*, each word equal to the pattern's (see [`word_eq`]), ending at a
@@ -140,9 +177,14 @@ pub(crate) fn kw<'a>(pattern: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str
 /// read once and checked against each pattern's first word before the full match.
 pub(crate) fn any_kw<'a>(i: &'a str, patterns: &[&'static str]) -> Option<(&'a str, &'a str)> {
     let (_, first) = word(i).ok()?;
+    // A byte loop: patterns are a few bytes long, too short for `split`'s searcher to pay off.
+    let first_word = |p: &'static str| match p.bytes().position(|b| b == b' ') {
+        Some(k) => &p[..k],
+        None => p,
+    };
     patterns
         .iter()
-        .filter(|p| word_eq(first, p.split(' ').next().unwrap_or(p)))
+        .filter(|p| word_eq(first, first_word(p)))
         .find_map(|p| kw(p)(i).ok())
 }
 
