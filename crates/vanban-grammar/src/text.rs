@@ -27,6 +27,14 @@ pub(crate) fn is_dash(c: char) -> bool {
     )
 }
 
+/// `w` with its first letter in upper case (`nghị quyết` → `Nghị quyết`).
+pub(crate) fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// Slash-like characters (`/`, fraction slash, full-width solidus).
 pub(crate) fn is_slash(c: char) -> bool {
     matches!(c, '/' | '\u{2044}' | '\u{FF0F}')

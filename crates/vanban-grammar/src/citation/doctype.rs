@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::error::PResult;
-use crate::text::{KeywordTable, Match, Syllables, fold_phrase};
+use crate::text::{KeywordTable, Match, Syllables, capitalise, fold_phrase};
 
 /// One document type as prose names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,12 +134,6 @@ const ANCHORS: &[(&str, bool)] = &[
 /// Literal spellings of the anchors in the casings real text uses: lower case, first letter
 /// capitalised (`Nghị quyết`), each syllable capitalised (`Quy Định`) where common, upper case.
 pub(crate) fn prefilter_patterns() -> Vec<(String, DocType)> {
-    let capitalise = |syllable: &str| -> String {
-        let mut c = syllable.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or_default()
-    };
     let mut out: Vec<(String, DocType)> = Vec::new();
     for &(word, title_each) in ANCHORS {
         let Some(&(_, doc)) = WORDS.iter().find(|(w, _)| *w == word) else {

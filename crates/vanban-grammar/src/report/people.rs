@@ -27,6 +27,7 @@ use super::lex::{
     R, fail, hsp0, is_capitalised, is_dash, is_upper_text, kw, word, word_eq, word_key,
 };
 use super::source::Source;
+use crate::text::capitalise;
 
 /// Words and phrases that open a position (lower case; tone style does not matter).
 const HEADS: &[&str] = &[
@@ -470,12 +471,6 @@ enum Anchor {
 fn anchors() -> &'static (AhoCorasick, Vec<Anchor>) {
     static A: OnceLock<(AhoCorasick, Vec<Anchor>)> = OnceLock::new();
     A.get_or_init(|| {
-        let capitalise = |w: &str| -> String {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
-        };
         let mut pats: Vec<(String, Anchor)> = Vec::new();
         for o in ["đồng chí", "ông", "bà"] {
             pats.push((o.to_owned(), Anchor::Opener));
