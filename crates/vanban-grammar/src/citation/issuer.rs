@@ -72,6 +72,14 @@ const UNITS: &[&str] = &[
     "Viện kiểm sát nhân dân",
     "tối cao",
     "Khối",
+    // Ministries whose name holds `và` (which otherwise joins two issuers)
+    "Bộ Giáo dục và Đào tạo",
+    "Bộ Tài nguyên và Môi trường",
+    "Bộ Thông tin và Truyền thông",
+    "Bộ Khoa học và Công nghệ",
+    "Bộ Kế hoạch và Đầu tư",
+    "Bộ Nông nghiệp và Phát triển nông thôn",
+    "Bộ Nông nghiệp và Môi trường",
     "Bộ",
     "Sở",
     "Cục",
@@ -446,7 +454,11 @@ mod tests {
         assert_eq!(iss("UBND tỉnh Lào Cai ký ban hành"), "UBND tỉnh Lào Cai");
         assert_eq!(
             iss("Ban cán sự đảng Bộ Giáo dục và Đào tạo"),
-            "Ban cán sự đảng Bộ Giáo dục"
+            "Ban cán sự đảng Bộ Giáo dục và Đào tạo"
+        );
+        assert_eq!(
+            iss("Bộ Nông nghiệp và Phát triển nông thôn về"),
+            "Bộ Nông nghiệp và Phát triển nông thôn"
         );
         assert!(issuer("Hà Nội").is_err());
         assert!(issuer("mình").is_err());
