@@ -18,7 +18,6 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use nom::Parser;
 use nom::character::complete::{char, satisfy};
 use vanban_model::{Person, Span};
@@ -27,7 +26,7 @@ use super::lex::{
     R, fail, hsp0, is_capitalised, is_dash, is_upper_text, kw, word, word_eq, word_key,
 };
 use super::source::Source;
-use crate::text::capitalise;
+use crate::text::{Literals, capitalise};
 
 /// Words and phrases that open a position (lower case; tone style does not matter).
 const HEADS: &[&str] = &[
@@ -468,8 +467,8 @@ enum Anchor {
 }
 
 /// Anchors: the openers, and the first word of every title as text writes it before a name.
-fn anchors() -> &'static (AhoCorasick, Vec<Anchor>) {
-    static A: OnceLock<(AhoCorasick, Vec<Anchor>)> = OnceLock::new();
+fn anchors() -> &'static (Literals, Vec<Anchor>) {
+    static A: OnceLock<(Literals, Vec<Anchor>)> = OnceLock::new();
     A.get_or_init(|| {
         let mut pats: Vec<(String, Anchor)> = Vec::new();
         for o in ["đồng chí", "ông", "bà"] {
@@ -486,13 +485,16 @@ fn anchors() -> &'static (AhoCorasick, Vec<Anchor>) {
                 }
             }
         }
-        // A DFA: several times faster per byte than the default here (common capitalised
-        // words, no rare byte for a prefilter), and the pattern set is small.
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(pats.iter().map(|(p, _)| p))
-            .expect("literal patterns");
-        (ac, pats.into_iter().map(|(_, a)| a).collect())
+        // Longest first: the searcher reports the first listed of the patterns that start at a
+        // position, and `Thư` must not hide `Thường`.
+        pats.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        // Teddy: a third of the cost of a DFA over this text (common capitalised words, no rare
+        // byte to skip to).
+        let words: Vec<&str> = pats.iter().map(|(p, _)| p.as_str()).collect();
+        (
+            Literals::new(&words, false),
+            pats.iter().map(|&(_, a)| a).collect(),
+        )
     })
 }
 
@@ -506,7 +508,7 @@ fn sentence_start(region: &str, k: usize) -> bool {
 
 /// Every person in `region` (a slice of the normalised text), merged by name.
 pub(crate) fn people(src: &Source<'_>, region: &str) -> Vec<Person> {
-    let (ac, kinds) = anchors();
+    let (searcher, kinds) = anchors();
     let mut out: Vec<Person> = Vec::new();
     // Where each name (by `words_key`) is in `out`, and the keys of the positions it has:
     // hashed, so merging stays linear however many people a text names.
@@ -514,20 +516,19 @@ pub(crate) fn people(src: &Source<'_>, region: &str) -> Vec<Person> {
     let mut seen: Vec<HashSet<String>> = Vec::new();
     // Bytes before `done` belong to a mention already read.
     let mut done = 0;
-    for m in ac.find_iter(region) {
-        let k = m.start();
+    for (k, end, id) in searcher.find_iter(region) {
         let whole_word = !region[..k]
             .chars()
             .next_back()
             .is_some_and(super::lex::is_word_char)
-            && !region[m.end()..]
+            && !region[end..]
                 .chars()
                 .next()
                 .is_some_and(super::lex::is_word_char);
         if k < done || !whole_word {
             continue;
         }
-        let parsed = match kinds[m.pattern().as_usize()] {
+        let parsed = match kinds[id] {
             Anchor::Opener => mention(&region[k..]),
             Anchor::CapitalOpener if sentence_start(region, k) => mention(&region[k..]),
             Anchor::CapitalOpener => continue,
