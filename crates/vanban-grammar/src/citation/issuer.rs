@@ -259,6 +259,10 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
             "an issuing body",
         )));
     }
+    // `UBND-tỉnh`: the capitals before a hyphen are still an abbreviation.
+    if is_abbreviation(w) {
+        return Ok((rest, Token::Abbreviation(w)));
+    }
     if is_capitalised(w) {
         // Names are two-syllable words capitalised on the first (`Quốc gia`, `Tư pháp`,
         // `Công an`): one lower-case partner syllable may follow.
@@ -481,6 +485,7 @@ mod tests {
         assert_eq!(iss("Bộ KH&CN về"), "Bộ KH&CN");
         assert_eq!(iss("Bộ GD-ĐT về quy chế"), "Bộ GD-ĐT");
         assert_eq!(iss("Bộ GD - ĐT về"), "Bộ GD");
+        assert_eq!(iss("UBND-tỉnh Hà Giang về"), "UBND");
         // An ampersand alone is not an abbreviation.
         assert_eq!(iss("Bộ Tài chính & các bộ"), "Bộ Tài chính");
     }

@@ -267,6 +267,24 @@ pub(crate) fn is_rule(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_key_agrees_with_word_eq() {
+        let words = [
+            "ủy", "uỷ", "Ủy", "UỶ", "khóa", "khoá", "KHOÁ", "hòa", "hoà", "Hòe", "hoè", "thủy",
+            "thuỷ", "a", "A", "ab", "đồng", "Đồng", "ĐỒNG", "dong", "tướng", "Tướng", "oà", "òa",
+        ];
+        for a in words {
+            for b in words {
+                let kw = b.to_lowercase();
+                assert_eq!(
+                    word_eq(a, &kw),
+                    word_key(a) == word_key(&kw),
+                    "{a:?} vs {kw:?}"
+                );
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
