@@ -325,7 +325,14 @@ fn title_tail<'a>(mut rest: &'a str, mut prev: &'a str) -> (&'a str, Option<(&'a
                 return (rest, Some((after, who)));
             }
         }
-        let Ok((r2, w)) = word(r) else { break };
+        let Ok((mut r2, w)) = word(r) else { break };
+        // `T.Ư`, `TP.HCM`: dotted abbreviations are one word of the title
+        while let Some(after_dot) = r2.strip_prefix('.') {
+            match word(after_dot) {
+                Ok((r3, _)) if is_upper_text(&r[..r.len() - r3.len()]) => r2 = r3,
+                _ => break,
+            }
+        }
         let class = class_of(w);
         // `Phó chủ tịch`, `Phó giám đốc`: a title word in lower case after `Phó`, `nguyên`…
         if class & HEAD_START != 0 {
@@ -711,6 +718,17 @@ mod tests {
             vec![(
                 "Vũ Văn Hải".into(),
                 vec!["Tổng cục trưởng Tổng cục TDTT".into()]
+            )]
+        );
+        assert_eq!(
+            run("Thượng tướng Lê Văn Cường, Bí thư T.Ư Đảng, Chủ nhiệm Tổng cục Chính trị dự."),
+            vec![(
+                "Lê Văn Cường".into(),
+                vec![
+                    "Thượng tướng".into(),
+                    "Bí thư T.Ư Đảng".into(),
+                    "Chủ nhiệm Tổng cục Chính trị".into()
+                ]
             )]
         );
         // `ký` only in `Thư ký`; a glued sentence is not part of the name or the title
