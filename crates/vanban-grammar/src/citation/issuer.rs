@@ -239,29 +239,27 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     if let Some((rest, (canon, _))) = best {
         return Ok((rest, Token::Unit(canon)));
     }
-    // `T.Ư`, `BCH`, `UBND`, `TP.HCM`, `GD&ĐT`, `GD-ĐT`: abbreviations with dots, ampersands
-    // and hyphens.
-    let (_, abbr) = take_while_m_n(1, 16, |c: char| {
+    // One run of letters, dots, ampersands and hyphens: the whole of it may be an abbreviation
+    // (`T.Ư`, `BCH`, `UBND`, `TP.HCM`, `GD&ĐT`, `GD-ĐT`), else its first word is read, which
+    // may be one too (`UBND` of `UBND-tỉnh`).
+    let (_, run) = take_while_m_n(1, 16, |c: char| {
         crate::text::is_word_char(c) || matches!(c, '.' | '&' | '-')
     })
     .parse(i)?;
-    let abbr = abbr.trim_end_matches(['.', '&', '-']);
-    if is_abbreviation(abbr) && !is_stop(abbr) {
-        return Ok((&i[abbr.len()..], Token::Abbreviation(abbr)));
-    }
-    let (_, w) =
-        take_while_m_n(1, 16, |c: char| crate::text::is_word_char(c) || c == '.').parse(i)?;
+    let whole = run.trim_end_matches(['.', '&', '-']);
+    let w = run.split(['&', '-']).next().unwrap_or(run);
     let w = w.trim_end_matches('.');
+    for abbr in [whole, w] {
+        if is_abbreviation(abbr) && !is_stop(abbr) {
+            return Ok((&i[abbr.len()..], Token::Abbreviation(abbr)));
+        }
+    }
     let rest = &i[w.len()..];
     if w.is_empty() || is_stop(w) {
         return Err(nom::Err::Error(GrammarError::expected(
             i,
             "an issuing body",
         )));
-    }
-    // `UBND-tỉnh`: the capitals before a hyphen are still an abbreviation.
-    if is_abbreviation(w) {
-        return Ok((rest, Token::Abbreviation(w)));
     }
     if is_capitalised(w) {
         // Names are two-syllable words capitalised on the first (`Quốc gia`, `Tư pháp`,

@@ -239,6 +239,11 @@ fn head<'a>(i: &'a str, w: &str) -> Option<(&'a str, &'a str)> {
     lookup(w).1.iter().find_map(|h| kw(h)(i).ok())
 }
 
+/// `head` where the caller has not split off the first word yet.
+fn head_at(i: &str) -> Option<(&str, &str)> {
+    word(i).ok().and_then(|(_, w)| head(i, w))
+}
+
 /// A title word other than `nguyên` (also a common name syllable) at the start of `i`.
 fn head_not_nguyen<'a>(i: &'a str, w: &str) -> Option<(&'a str, &'a str)> {
     head(i, w).filter(|(_, h)| !word_eq(h, "nguyên"))
@@ -382,10 +387,10 @@ fn last_word(s: &str) -> &str {
 /// position = head title_tail      (`Ủy viên Ban Thường vụ Tỉnh uỷ`); fails where a name
 /// follows, since the title then introduces that person (`…, Thủ tướng Nguyễn Xuân Phúc`)
 fn position(i: &str) -> R<'_, &str> {
-    let Some((rest, head)) = word(i).ok().and_then(|(_, w)| head(i, w)) else {
+    let Some((rest, title)) = head_at(i) else {
         return fail(i);
     };
-    match title_tail(rest, last_word(head)) {
+    match title_tail(rest, last_word(title)) {
         (rest, None) => Ok((rest, &i[..i.len() - rest.len()])),
         (_, Some(_)) => fail(i),
     }
@@ -433,10 +438,10 @@ fn titled(i: &str) -> R<'_, (&str, Vec<&str>)> {
     let mut title = i;
     while positions.len() < MAX_POSITIONS {
         // Most anchors are capitalised words that open no title (`Trung ương`, `Đại hội`).
-        let Some((rest, head)) = word(title).ok().and_then(|(_, w)| head(title, w)) else {
+        let Some((rest, h)) = head_at(title) else {
             return fail(i);
         };
-        let (rest, name) = title_tail(rest, last_word(head));
+        let (rest, name) = title_tail(rest, last_word(h));
         positions.push(&title[..title.len() - rest.len()]);
         if let Some((after, who)) = name {
             let after = positions_after(after, &mut positions);
