@@ -464,22 +464,30 @@ pub fn project(html: &str) -> Page {
                     p.text(&String::from_utf8_lossy(&s.value), span, false);
                     continue;
                 }
-                let mut cursor = span.start;
-                let mut off = 0;
+                // A piece is verbatim when it is the page's own next bytes; otherwise (a
+                // character reference, a normalised newline) it stands for everything from the
+                // end of the previous piece. Verbatim pieces that touch are joined first: the
+                // tokenizer may cut one inside a multi-byte character.
+                let mut runs: Vec<(Range<usize>, bool, Range<usize>)> = Vec::new();
+                let (mut cursor, mut off) = (span.start, 0);
                 for (end, _, k) in pieces {
-                    let piece = &joined[off..off + k];
-                    off += k;
                     let end = end.clamp(cursor, span.end);
-                    let text = String::from_utf8_lossy(piece);
-                    let literal = end >= k
-                        && end - k >= cursor
-                        && html.as_bytes().get(end - k..end) == Some(piece);
-                    if literal {
-                        p.text(&text, end - k..end, true);
-                    } else {
-                        p.text(&text, cursor..end, false);
+                    let literal = end - cursor == k && html.as_bytes().get(cursor..end) == Some(&joined[off..off + k]);
+                    match runs.last_mut() {
+                        Some((src, true, bytes)) if literal && src.end == cursor => {
+                            src.end = end;
+                            bytes.end = off + k;
+                        }
+                        _ => runs.push((cursor..end, literal, off..off + k)),
                     }
                     cursor = end;
+                    off += k;
+                }
+                for (src, literal, bytes) in runs {
+                    match html.get(src.clone()) {
+                        Some(text) if literal => p.text(text, src, true),
+                        _ => p.text(&String::from_utf8_lossy(&joined[bytes]), src, false),
+                    }
                 }
             }
             Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {

@@ -42,15 +42,9 @@ fn describe(name: &str) -> String {
             "{name}: {:?}",
             String::from_utf8_lossy(&bytes[src.clone()])
         );
-        writeln!(
-            out,
-            "{:?} ← {}..{} {:?}",
-            c.text,
-            src.start,
-            src.end,
-            String::from_utf8_lossy(&bytes[src.clone()])
-        )
-        .unwrap();
+        // The slice shown decoded from the page's encoding, so legacy pages read too.
+        let slice = decode_as(&bytes[src.clone()], input.encoding).unwrap().text;
+        writeln!(out, "{:?} ← {}..{} {slice:?}", c.text, src.start, src.end).unwrap();
     }
     out
 }
