@@ -472,7 +472,8 @@ pub fn project(html: &str) -> Page {
                 let (mut cursor, mut off) = (span.start, 0);
                 for (end, _, k) in pieces {
                     let end = end.clamp(cursor, span.end);
-                    let literal = end - cursor == k && html.as_bytes().get(cursor..end) == Some(&joined[off..off + k]);
+                    let literal = end - cursor == k
+                        && html.as_bytes().get(cursor..end) == Some(&joined[off..off + k]);
                     match runs.last_mut() {
                         Some((src, true, bytes)) if literal && src.end == cursor => {
                             src.end = end;

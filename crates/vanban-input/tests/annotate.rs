@@ -9,7 +9,11 @@ use vanban_input::html::project;
 use vanban_input::{Choice, Kind, read};
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/html/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/html/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// Check an annotated page against its source and return the number of citations marked.
@@ -24,8 +28,14 @@ fn check(bytes: &[u8], link: Option<&str>) -> usize {
     let again = read(&out, Kind::Html, Choice::Only(input.encoding)).unwrap();
     assert_eq!(again.text, input.text);
     for (id, c) in cites.iter().enumerate() {
-        let html: Vec<u8> = pieces.iter().filter(|p| p.0 == id).flat_map(|p| p.1.clone()).collect();
-        let decoded = read(&html, Kind::Html, Choice::Only(input.encoding)).unwrap().text;
+        let html: Vec<u8> = pieces
+            .iter()
+            .filter(|p| p.0 == id)
+            .flat_map(|p| p.1.clone())
+            .collect();
+        let decoded = read(&html, Kind::Html, Choice::Only(input.encoding))
+            .unwrap()
+            .text;
         // Pieces join without the tags between them, so white space at their seams may differ.
         let squash = |s: &str| s.split_whitespace().collect::<String>();
         assert_eq!(squash(&decoded), squash(&c.text), "citation {id}");
@@ -35,10 +45,18 @@ fn check(bytes: &[u8], link: Option<&str>) -> usize {
 
 #[test]
 fn fixture_pages_annotate_cleanly() {
-    for name in ["tccs_article.html", "dangcongsan_document.html", "baotinh_legacy.tcvn3.html", "baotinh_legacy.vni.html"] {
+    for name in [
+        "tccs_article.html",
+        "dangcongsan_document.html",
+        "baotinh_legacy.tcvn3.html",
+        "baotinh_legacy.vni.html",
+    ] {
         let bytes = fixture(name);
         assert!(check(&bytes, None) > 0, "{name}");
-        check(&bytes, Some("https://example.org/{symbol}?n={number}&id={id}"));
+        check(
+            &bytes,
+            Some("https://example.org/{symbol}?n={number}&id={id}"),
+        );
     }
 }
 
@@ -48,9 +66,23 @@ fn a_citation_across_tags_is_wrapped_piece_by_piece() {
     let input = read(html.as_bytes(), Kind::Html, Choice::Auto).unwrap();
     let cites = extract_citations(&input.text);
     let t = Template::parse("https://example.org/{symbol}").unwrap();
-    let out = String::from_utf8(annotate(&input, html.as_bytes(), &cites, Format::Html, Some(&t))).unwrap();
+    let out = String::from_utf8(annotate(
+        &input,
+        html.as_bytes(),
+        &cites,
+        Format::Html,
+        Some(&t),
+    ))
+    .unwrap();
     insta::assert_snapshot!(out.replace("><", ">\n<"));
-    let md = String::from_utf8(annotate(&input, html.as_bytes(), &cites, Format::Markdown, Some(&t))).unwrap();
+    let md = String::from_utf8(annotate(
+        &input,
+        html.as_bytes(),
+        &cites,
+        Format::Markdown,
+        Some(&t),
+    ))
+    .unwrap();
     assert_eq!(
         md,
         "Theo [Quyết định số 11/2016/QĐ-TTg ngày 01\u{2011}3\u{2011}2016](https://example.org/Q%C4%90-TTg) và [Chỉ thị 05-CT/TW](https://example.org/CT%2FTW)."
@@ -63,11 +95,21 @@ fn plain_text_gives_a_standalone_page() {
     let text = "Thực hiện Nghị quyết số 04-NQ/TW & Chỉ thị 05-CT/TW <của Ban Bí thư>.";
     let input = read(text.as_bytes(), Kind::Text, Choice::Auto).unwrap();
     let cites = extract_citations(&input.text);
-    let out = String::from_utf8(annotate(&input, text.as_bytes(), &cites, Format::Html, None)).unwrap();
+    let out = String::from_utf8(annotate(
+        &input,
+        text.as_bytes(),
+        &cites,
+        Format::Html,
+        None,
+    ))
+    .unwrap();
     assert!(out.starts_with("<!DOCTYPE html>"));
     let page = project(&out);
     assert_eq!(page.text, text);
-    assert_eq!(out.matches("<mark class=\"vanban-cite\"").count(), cites.len());
+    assert_eq!(
+        out.matches("<mark class=\"vanban-cite\"").count(),
+        cites.len()
+    );
 }
 
 #[test]

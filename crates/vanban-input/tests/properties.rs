@@ -12,7 +12,10 @@ mod common;
 
 fn sentences() -> Vec<String> {
     let text = include_str!("fixtures/legacy/article.txt");
-    text.lines().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect()
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// How one character is written into the page.
@@ -49,8 +52,14 @@ fn dress() -> impl Strategy<Value = Dress> {
 fn page(sentence: &str, dresses: &[Dress]) -> String {
     let mut html = String::from("<html><body><p>");
     for (k, c) in sentence.chars().enumerate() {
-        match dresses.get(k % dresses.len().max(1)).cloned().unwrap_or(Dress::Plain) {
-            Dress::Plain | Dress::OpenTag(_) | Dress::CloseTag(_) | Dress::Comment if c == '<' || c == '&' => {
+        match dresses
+            .get(k % dresses.len().max(1))
+            .cloned()
+            .unwrap_or(Dress::Plain)
+        {
+            Dress::Plain | Dress::OpenTag(_) | Dress::CloseTag(_) | Dress::Comment
+                if c == '<' || c == '&' =>
+            {
                 html.push_str(if c == '<' { "&lt;" } else { "&amp;" })
             }
             Dress::Plain => html.push(c),

@@ -7,7 +7,10 @@ pub(crate) fn strip(annotated: &[u8]) -> (Vec<u8>, Vec<(usize, Vec<u8>)>) {
     let mut k = 0;
     while k < annotated.len() {
         let rest = &annotated[k..];
-        let ours = [b"<a class=\"vanban-cite\"".as_slice(), b"<mark class=\"vanban-cite\""];
+        let ours = [
+            b"<a class=\"vanban-cite\"".as_slice(),
+            b"<mark class=\"vanban-cite\"",
+        ];
         if !ours.iter().any(|t| rest.starts_with(t)) {
             out.push(annotated[k]);
             k += 1;
@@ -15,9 +18,25 @@ pub(crate) fn strip(annotated: &[u8]) -> (Vec<u8>, Vec<(usize, Vec<u8>)>) {
         }
         let open_end = k + rest.iter().position(|&b| b == b'>').unwrap() + 1;
         let tag = String::from_utf8_lossy(&annotated[k..open_end]).into_owned();
-        let id: usize = tag.split("data-vanban-id=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
-        let inner_end = open_end + annotated[open_end..].iter().position(|&b| b == b'<').unwrap();
-        let close = if tag.starts_with("<a ") { b"</a>".as_slice() } else { b"</mark>" };
+        let id: usize = tag
+            .split("data-vanban-id=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let inner_end = open_end
+            + annotated[open_end..]
+                .iter()
+                .position(|&b| b == b'<')
+                .unwrap();
+        let close = if tag.starts_with("<a ") {
+            b"</a>".as_slice()
+        } else {
+            b"</mark>"
+        };
         assert!(annotated[inner_end..].starts_with(close), "{tag}");
         out.extend_from_slice(&annotated[open_end..inner_end]);
         pieces.push((id, annotated[open_end..inner_end].to_vec()));
@@ -25,4 +44,3 @@ pub(crate) fn strip(annotated: &[u8]) -> (Vec<u8>, Vec<(usize, Vec<u8>)>) {
     }
     (out, pieces)
 }
-
