@@ -1,0 +1,233 @@
+//! Parse many inputs on several threads and hand the results back in input order.
+//!
+//! Workers take inputs in order; a worker may run at most [`WINDOW_PER_JOB`] × jobs inputs ahead
+//! of the one being written, so memory holds a bounded number of parsed files however long the
+//! archive is, and the output streams while later files are still being parsed.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufWriter};
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, PoisonError, mpsc};
+
+use crate::input::{self, Found, InputArgs, Text};
+use crate::output::{self, Format, Record, RecordWriter};
+use crate::progress::{Progress, Tally};
+
+/// Output buffer: large enough that a record rarely costs a system call.
+const OUT_BUFFER: usize = 64 * 1024;
+
+/// Run a subcommand over its inputs: discover them, `parse` each text on the worker threads,
+/// write the records of each input in input order, report failures and count.
+///
+/// `format` is chosen once the inputs are known: its argument says whether there are many
+/// (more than one, or a directory). `Err` only when stdout fails (a closed pipe is not a failure: the run just stops).
+pub(crate) fn run_all<T: Record + Send>(
+    args: &InputArgs,
+    format: impl FnOnce(bool) -> Format,
+    parse: impl Fn(&str) -> Vec<T> + Sync,
+    count: impl Fn(&T, &mut Tally),
+) -> io::Result<Tally> {
+    let discovery = match input::discover(args) {
+        Ok(d) => d,
+        Err(usage) => {
+            crate::progress::error("usage", &usage);
+            return Ok(Tally {
+                failed: 1,
+                ..Tally::default()
+            });
+        }
+    };
+    let total_bytes = discovery.found.iter().map(|f| match f {
+        Found::Input(i) => i.size,
+        _ => 0,
+    });
+    let mut progress = Progress::new(
+        discovery.found.len(),
+        total_bytes.sum(),
+        args.quiet,
+        discovery.with_file,
+    );
+    let stdout = io::stdout().lock();
+    let mut writer = RecordWriter::<_, T>::new(
+        BufWriter::with_capacity(OUT_BUFFER, stdout),
+        format(discovery.with_file),
+        discovery.with_file,
+    );
+    let parsed = ordered(
+        &discovery.found,
+        args.jobs(),
+        |found| match found {
+            Found::Input(input) => Some(input::read_text(input).map(|text| match text {
+                Text::Text(text) => Ok(parse(&text)),
+                Text::Skipped(reason) => Err(reason),
+            })),
+            _ => None,
+        },
+        |found, result| {
+            let written = match (found, result) {
+                (Found::Skipped { name, reason }, _) => {
+                    progress.skipped(name, reason);
+                    Ok(())
+                }
+                (Found::Failed { name, reason }, _) => {
+                    progress.failed(name, reason);
+                    Ok(())
+                }
+                (Found::Input(input), Some(Err(reason))) => {
+                    let name = if input.name == "-" {
+                        "<stdin>"
+                    } else {
+                        &input.name
+                    };
+                    progress.failed(name, &reason);
+                    Ok(())
+                }
+                (Found::Input(input), Some(Ok(Err(reason)))) => {
+                    progress.skipped(&input.name, reason);
+                    Ok(())
+                }
+                (Found::Input(input), Some(Ok(Ok(records)))) => {
+                    progress.tally.files += 1;
+                    records.iter().try_for_each(|r| {
+                        count(r, &mut progress.tally);
+                        writer.write(&input.name, r)
+                    })
+                }
+                (Found::Input(_), None) => Ok(()),
+            };
+            if let Found::Input(input) = found {
+                progress.advance(input.size);
+            }
+            match written {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => ControlFlow::Break(e),
+            }
+        },
+    );
+    let finished = parsed.and_then(|()| writer.finish().map(drop));
+    let tally = progress.finish();
+    match finished {
+        Err(e) if !output::is_broken_pipe(&e) => Err(e),
+        _ => Ok(tally),
+    }
+}
+
+/// How many inputs per worker may wait, parsed, for their turn to be written.
+const WINDOW_PER_JOB: usize = 2;
+
+/// Call `parse` on every item on `jobs` threads and `write` on each result in item order, on the
+/// calling thread. `write` returning `Break` stops the run (no more items are started).
+pub(crate) fn ordered<I, R, E>(
+    items: &[I],
+    jobs: usize,
+    parse: impl Fn(&I) -> R + Sync,
+    mut write: impl FnMut(&I, R) -> ControlFlow<E>,
+) -> Result<(), E>
+where
+    I: Sync,
+    R: Send,
+{
+    if jobs <= 1 || items.len() <= 1 {
+        for item in items {
+            if let ControlFlow::Break(e) = write(item, parse(item)) {
+                return Err(e);
+            }
+        }
+        return Ok(());
+    }
+    let window = jobs.saturating_mul(WINDOW_PER_JOB);
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // The index of the next result to write, and a signal when it moves.
+    let written = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.min(items.len()) {
+            let tx = tx.clone();
+            let (next, stop, written, parse) = (&next, &stop, &written, &parse);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= items.len() {
+                        break;
+                    }
+                    let mut w = written.0.lock().unwrap_or_else(PoisonError::into_inner);
+                    while i >= *w + window && !stop.load(Ordering::Relaxed) {
+                        w = written.1.wait(w).unwrap_or_else(PoisonError::into_inner);
+                    }
+                    drop(w);
+                    if stop.load(Ordering::Relaxed) || tx.send((i, parse(&items[i]))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = BTreeMap::new();
+        let mut want = 0;
+        for (i, result) in rx {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&want) {
+                let flow = write(&items[want], result);
+                want += 1;
+                *written.0.lock().unwrap_or_else(PoisonError::into_inner) = want;
+                if let ControlFlow::Break(e) = flow {
+                    stop.store(true, Ordering::Relaxed);
+                    written.1.notify_all();
+                    return Err(e);
+                }
+                written.1.notify_all();
+            }
+        }
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_order_whatever_the_finishing_order() {
+        let items: Vec<u64> = (0..200).collect();
+        let mut seen = Vec::new();
+        let r: Result<(), ()> = ordered(
+            &items,
+            4,
+            |&i| {
+                // Early items finish last.
+                std::thread::sleep(std::time::Duration::from_micros((200 - i) * 20));
+                i * 2
+            },
+            |&i, r| {
+                assert_eq!(r, i * 2);
+                seen.push(i);
+                ControlFlow::Continue(())
+            },
+        );
+        assert!(r.is_ok());
+        assert_eq!(seen, items);
+    }
+
+    #[test]
+    fn break_stops_the_run() {
+        let items: Vec<u32> = (0..10_000).collect();
+        let parsed = AtomicUsize::new(0);
+        let r = ordered(
+            &items,
+            3,
+            |_| parsed.fetch_add(1, Ordering::Relaxed),
+            |&i, _| {
+                if i == 5 {
+                    ControlFlow::Break(i)
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        );
+        assert_eq!(r, Err(5));
+        // Workers stop within the window: far fewer than all items are parsed.
+        assert!(parsed.load(Ordering::Relaxed) < 100);
+    }
+}
