@@ -31,6 +31,12 @@ ATTRS: dict[str, type | tuple[type, ...]] = {
     "congress": (int, type(None)),
     "subject": (str, type(None)),
     "short": bool,
+    "doc_key": (str, type(None)),
+    "doc_key_scope": (str, type(None)),
+    "resolution": (str, type(None)),
+    "candidates": list,
+    "doc_title": (str, type(None)),
+    "doc_date": (str, type(None)),
 }
 
 

@@ -19,7 +19,7 @@ __all__ = [
     "parse_reports",
 ]
 
-_CitationKind = Literal["party", "state", "plenum", "congress"]
+_CitationKind = Literal["party", "state", "plenum", "congress", "reference"]
 
 class ParseError(ValueError):
     """The input is not a valid citation or document number.
@@ -103,6 +103,24 @@ class Citation:
     @property
     def short(self) -> bool:
         """True for a short form without a symbol (`Chỉ thị 05`)."""
+    @property
+    def doc_key(self) -> str | None:
+        """The cited document's key (docs/resolution.md): equal keys, same document."""
+    @property
+    def doc_key_scope(self) -> Literal["global", "text"] | None:
+        """`global`: the key holds across texts; `text`: only inside this text."""
+    @property
+    def resolution(self) -> Literal["full", "text", "catalog", "ambiguous"] | None:
+        """How `doc_key` was found."""
+    @property
+    def candidates(self) -> list[str]:
+        """The keys an ambiguous citation may name."""
+    @property
+    def doc_title(self) -> str | None:
+        """The catalog's title of the cited document."""
+    @property
+    def doc_date(self) -> str | None:
+        """The catalog's date of the cited document (ISO)."""
     def to_dict(self) -> dict[str, Any]:
         """A dict identical to one element of `vanban cite --format json`."""
     def to_json(self) -> str:

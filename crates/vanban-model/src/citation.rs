@@ -12,6 +12,9 @@ pub enum CitationKind {
     Plenum,
     /// A resolution named after a party congress (`Nghị quyết Đại hội XII`).
     Congress,
+    /// A reference back to a document named elsewhere (`Nghị quyết này`, `Chỉ thị trên`,
+    /// `văn bản này`); found only when asked for (docs/resolution.md).
+    Reference,
 }
 
 impl CitationKind {
@@ -22,6 +25,7 @@ impl CitationKind {
             Self::State => "state",
             Self::Plenum => "plenum",
             Self::Congress => "congress",
+            Self::Reference => "reference",
         }
     }
 }
@@ -71,6 +75,66 @@ pub struct Citation {
     pub subject: Option<String>,
     /// True for a short form without a symbol (`Chỉ thị 05`, `Quy định 205`).
     pub short: bool,
+    /// The cited document's identity key (docs/resolution.md): equal keys name the same document.
+    /// Filled by `vanban-resolve`; null when nothing identifies the document.
+    pub doc_key: Option<String>,
+    /// Whether `doc_key` holds across texts (`global`) or only inside the citing text (`text`).
+    pub doc_key_scope: Option<KeyScope>,
+    /// How `doc_key` was found.
+    pub resolution: Option<Resolution>,
+    /// The keys an ambiguous citation may name (empty otherwise).
+    pub candidates: Vec<String>,
+    /// The catalog's title (trích yếu) of the cited document, when the catalog holds it.
+    pub doc_title: Option<String>,
+    /// The catalog's date of the cited document, ISO `YYYY-MM-DD`.
+    pub doc_date: Option<String>,
+}
+
+/// Where a document key holds (docs/resolution.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyScope {
+    /// The key names one document across texts (`4-NQ/TW@XII`, `30/2020/NĐ-CP`).
+    Global,
+    /// The key groups the mentions of one text only (a local series whose locality is unknown,
+    /// a central number without term or date); it ends in `#` and the text's fingerprint.
+    Text,
+}
+
+impl KeyScope {
+    /// The serialised name: `global` or `text`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Global => "global",
+            Self::Text => "text",
+        }
+    }
+}
+
+/// How a citation's key was found (docs/resolution.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolution {
+    /// From the citation's own number, symbol, issuer, term or date.
+    Full,
+    /// From another citation of the same text (a short form, a reference, a named plenum).
+    Text,
+    /// Through the bundled catalog of central documents.
+    Catalog,
+    /// Several documents fit; `doc_key` is null and `candidates` lists them.
+    Ambiguous,
+}
+
+impl Resolution {
+    /// The serialised name: `full`, `text`, `catalog` or `ambiguous`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Full => "full",
+            Self::Text => "text",
+            Self::Catalog => "catalog",
+            Self::Ambiguous => "ambiguous",
+        }
+    }
 }
 
 /// A document number and symbol on its own (`04-NQ/TW`, `30/2020/NĐ-CP`), as parsed by `parse_number`.

@@ -111,6 +111,30 @@ impl PyCitation {
     fn short(&self) -> bool {
         self.inner.short
     }
+    #[getter]
+    fn doc_key(&self) -> Option<&str> {
+        self.inner.doc_key.as_deref()
+    }
+    #[getter]
+    fn doc_key_scope(&self) -> Option<&'static str> {
+        self.inner.doc_key_scope.map(|s| s.as_str())
+    }
+    #[getter]
+    fn resolution(&self) -> Option<&'static str> {
+        self.inner.resolution.map(|r| r.as_str())
+    }
+    #[getter]
+    fn candidates(&self) -> Vec<String> {
+        self.inner.candidates.clone()
+    }
+    #[getter]
+    fn doc_title(&self) -> Option<&str> {
+        self.inner.doc_title.as_deref()
+    }
+    #[getter]
+    fn doc_date(&self) -> Option<&str> {
+        self.inner.doc_date.as_deref()
+    }
 
     /// A dict identical to one element of `vanban cite --format json`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -94,6 +94,12 @@ fn to_citations(
             congress: item.congress,
             subject,
             short: item.short,
+            doc_key: None,
+            doc_key_scope: None,
+            resolution: None,
+            candidates: Vec::new(),
+            doc_title: None,
+            doc_date: None,
         });
     }
     out

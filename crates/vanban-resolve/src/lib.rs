@@ -1,0 +1,40 @@
+//! Document identity for vanban citations (docs/resolution.md).
+//!
+//! The grammar finds mentions; this crate says which document each one names: a `doc_key`
+//! (equal keys, same document), its scope (`global`, or `text` when only the citing text
+//! makes it unique), how it was found (`resolution`), and, through a bundled catalog of
+//! central party documents, the document's title and date.
+//!
+//! ```
+//! let text = "Thực hiện Chỉ thị số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị … Chỉ thị 05 đã …";
+//! let cites = vanban_resolve::extract_citations(text);
+//! assert_eq!(cites[0].doc_key.as_deref(), Some("5-CT/TW@XII"));
+//! assert_eq!(cites[1].doc_key, cites[0].doc_key);
+//! assert_eq!(cites[1].resolution, Some(vanban_resolve::Resolution::Text));
+//! ```
+
+mod catalog;
+mod fold;
+mod reference;
+mod resolve;
+mod series;
+mod terms;
+
+pub use catalog::{Catalog, Entry, catalog, central_key};
+pub use resolve::resolve_with;
+pub use terms::{Term, parse_terms, roman, term_of_date, term_of_year, terms};
+pub use vanban_grammar::model::{Citation, KeyScope, Resolution};
+
+/// Fill the identity fields of `cites`, the citations the grammar found in `text` (in order),
+/// with the bundled catalog.
+pub fn resolve(text: &str, cites: &mut [Citation]) {
+    resolve_with(text, cites, catalog());
+}
+
+/// Every citation of `text` with its document key: the grammar's `extract_citations` followed
+/// by [`resolve`].
+pub fn extract_citations(text: &str) -> Vec<Citation> {
+    let mut cites = vanban_grammar::extract_citations(text);
+    resolve(text, &mut cites);
+    cites
+}

@@ -1,0 +1,187 @@
+//! What a reference (`Nghị quyết này`, `Chỉ thị trên`, `văn bản này`) names
+//! (docs/resolution.md, "References"): in a formal document, `… này` of the document's own type
+//! is the document itself, read from its header; otherwise the most recent citation of that
+//! type before it, in the same section, and never across one that has no key.
+
+use vanban_grammar::model::{Citation, CitationKind, KeyScope, ReportKind};
+
+use crate::fold;
+use crate::resolve::RefSlots;
+use crate::series::ident;
+
+/// Type words a header may carry, in modern spelling.
+const TYPES: &[&str] = &[
+    "Nghị quyết",
+    "Quyết định",
+    "Quy định",
+    "Chỉ thị",
+    "Kết luận",
+    "Hướng dẫn",
+    "Thông báo",
+    "Kế hoạch",
+    "Quy chế",
+    "Chương trình",
+    "Báo cáo",
+    "Công văn",
+    "Tờ trình",
+    "Đề án",
+    "Thông tư",
+    "Nghị định",
+    "Luật",
+];
+
+/// The modern type word of a header's type name (`QUY ĐỊNH` → `Quy định`).
+fn type_word(name: &str) -> Option<&'static str> {
+    let f = fold::syllables(name);
+    TYPES
+        .iter()
+        .find(|t| f == fold::syllables(t) || f.starts_with(&(fold::syllables(t) + " ")))
+        .copied()
+}
+
+/// The document's own key, when the text is a formal document with a readable header number.
+fn own_key(text: &str) -> Option<(String, KeyScope, Option<&'static str>)> {
+    let report = vanban_grammar::parse_report(text);
+    if report.kind != ReportKind::Document {
+        return None;
+    }
+    let header = report.header?;
+    let n = header.number?;
+    let doc_type = header.doc_type.as_ref().and_then(|s| type_word(&s.text));
+    let date = header.date.and_then(|d| d.iso);
+    let year = n
+        .year
+        .or_else(|| date.as_deref().and_then(|d| d[..4].parse().ok()));
+    let me = Citation {
+        text: n.text.clone(),
+        start: n.start,
+        end: n.end,
+        byte_start: 0,
+        byte_end: 0,
+        kind: n.kind?,
+        doc_type: doc_type.map(str::to_owned),
+        number: n.number,
+        type_code: n.type_code,
+        issuer_code: n.issuer_code,
+        symbol: n.symbol,
+        year,
+        date,
+        issuer: header.issuer.map(|s| s.text),
+        term: None,
+        plenum: None,
+        congress: None,
+        subject: None,
+        short: false,
+        doc_key: None,
+        doc_key_scope: None,
+        resolution: None,
+        candidates: Vec::new(),
+        doc_title: None,
+        doc_date: None,
+    };
+    let id = ident(&me)?;
+    match (id.global, id.base) {
+        (Some(k), _) => Some((k, KeyScope::Global, doc_type)),
+        (None, Some(b)) => Some((b, KeyScope::Text, doc_type)),
+        _ => None,
+    }
+}
+
+/// Byte offsets where a new section begins: a line opening with an outline label (`I.`,
+/// `Phần`, `Chương`, `Mục`, `Điều 3`) or written in capitals.
+fn section_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        let first = t.split_whitespace().next().unwrap_or("");
+        let roman = first
+            .trim_end_matches(['.', '-', '/', ')'])
+            .chars()
+            .all(|c| "IVXL".contains(c))
+            && first.len() > first.trim_end_matches(['.', '-', '/', ')']).len()
+            && !first.is_empty();
+        let labelled = [
+            "Phần", "PHẦN", "Chương", "CHƯƠNG", "Mục", "MỤC", "Điều", "ĐIỀU",
+        ]
+        .contains(&first);
+        let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+        let capitals = t.split_whitespace().count() >= 2
+            && letters.len() >= 6
+            && letters.iter().all(|c| c.is_uppercase());
+        if roman || labelled || capitals {
+            out.push(at);
+        }
+        at += line.len();
+    }
+    out
+}
+
+pub(crate) fn resolve(text: &str, cites: &[Citation], mut slots: RefSlots<'_>) {
+    let refs: Vec<usize> = (0..cites.len())
+        .filter(|&i| cites[i].kind == CitationKind::Reference)
+        .collect();
+    if refs.is_empty() {
+        return;
+    }
+    let this = |c: &Citation| fold::syllables(&c.text).ends_with("nay1");
+    let own = refs
+        .iter()
+        .any(|&i| this(&cites[i]))
+        .then(|| own_key(text))
+        .flatten();
+    let sections = section_starts(text);
+    for &i in &refs {
+        let r = &cites[i];
+        let wanted = r.doc_type.as_deref();
+        if let (true, Some((k, s, t))) = (this(r), &own) {
+            if wanted.is_none() || wanted == *t {
+                slots.set(i, k.clone(), *s);
+                continue;
+            }
+        }
+        // The most recent citation of that type (any type for `văn bản`) in the section.
+        let prev = (0..i).rev().find(|&j| {
+            let c = &cites[j];
+            c.kind != CitationKind::Reference
+                && (wanted.is_none() || c.doc_type.as_deref() == wanted)
+        });
+        let Some(j) = prev else { continue };
+        let broken = sections
+            .iter()
+            .any(|&h| cites[j].byte_end <= h && h < r.byte_start);
+        if broken {
+            continue;
+        }
+        if let Ok((k, s)) = slots.key(j) {
+            slots.set(i, k, s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_type_names_read_in_any_case() {
+        assert_eq!(type_word("QUY ĐỊNH"), Some("Quy định"));
+        assert_eq!(type_word("NGHỊ QUYẾT"), Some("Nghị quyết"));
+        assert_eq!(type_word("Hướng dẫn"), Some("Hướng dẫn"));
+        assert_eq!(type_word("THƯ"), None);
+    }
+
+    #[test]
+    fn sections_start_at_labels_and_capitals() {
+        let t = "Mở đầu.\nI. TÌNH HÌNH\nvăn bản\nĐiều 3. Hiệu lực\nTHỰC HIỆN NGHỊ QUYẾT\nthường.";
+        let starts = section_starts(t);
+        let lines: Vec<&str> = starts
+            .iter()
+            .map(|&s| t[s..].lines().next().unwrap())
+            .collect();
+        assert_eq!(
+            lines,
+            ["I. TÌNH HÌNH", "Điều 3. Hiệu lực", "THỰC HIỆN NGHỊ QUYẾT"]
+        );
+    }
+}

@@ -1,0 +1,559 @@
+//! What a single citation says about its document: the series (type and issuer), the number,
+//! and the qualifiers that make a number unique (term, year, locality). docs/resolution.md
+//! gives the rules; this module is their one home.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use vanban_grammar::model::{Citation, CitationKind};
+
+use crate::fold;
+use crate::terms::{roman, term_of_date, term_of_year};
+
+/// The issuer of a series: party or state, its code, and whether it is central (numbered
+/// nation-wide) or local (numbered per locality).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Issuer {
+    pub(crate) party: bool,
+    pub(crate) code: String,
+    pub(crate) central: bool,
+}
+
+/// One mention's identity facts.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct Ident {
+    /// Type family: the type code with `QĐi` folded into `QĐ` (they meet in `Quy định 11`).
+    pub(crate) family: String,
+    /// The exact type code (`QĐi` kept).
+    pub(crate) type_code: String,
+    /// The type word was `Quy định` (or the code `QĐi`): cannot be a `Quyết định`.
+    pub(crate) regulation: bool,
+    /// The type word was `Quyết định`: cannot be a `QĐi`.
+    pub(crate) decision: bool,
+    pub(crate) number: u32,
+    pub(crate) issuer: Option<Issuer>,
+    pub(crate) term: Option<u32>,
+    pub(crate) year: Option<i32>,
+    pub(crate) locality: Option<String>,
+    /// A key of global scope, when the citation alone determines the document.
+    pub(crate) global: Option<String>,
+    /// The key's known parts, for a key of text scope when nothing better is found.
+    pub(crate) base: Option<String>,
+}
+
+impl Ident {
+    /// Ordering of how much a mention says: a global key first, then the count of known
+    /// qualifiers. A mention resolves only to mentions that say strictly more.
+    pub(crate) fn score(&self) -> (bool, usize) {
+        let known = [
+            self.issuer.is_some(),
+            self.term.is_some(),
+            self.year.is_some(),
+            self.locality.is_some(),
+        ];
+        (self.global.is_some(), known.iter().filter(|k| **k).count())
+    }
+
+    /// Can `self` and `other` (same family and number) name the same document?
+    pub(crate) fn compatible(&self, other: &Ident) -> bool {
+        fn agree<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
+            a.is_none() || b.is_none() || a == b
+        }
+        let codes = match (&self.issuer, &other.issuer) {
+            (Some(a), Some(b)) => a.party == b.party && a.code == b.code,
+            _ => true,
+        };
+        // `QĐ` and `QĐi` meet only in a regulation: a `Quyết định` is never a `QĐi`.
+        let types = if self.type_code == other.type_code {
+            true
+        } else if self.family == other.family {
+            let qd = if self.type_code == "QĐi" {
+                other
+            } else {
+                self
+            };
+            !qd.decision
+        } else {
+            false
+        };
+        codes
+            && types
+            && agree(&self.term, &other.term)
+            && agree(&self.year, &other.year)
+            && agree(&self.locality, &other.locality)
+            && year_fits_term(self, other)
+            && year_fits_term(other, self)
+    }
+}
+
+/// A central mention known only by year cannot be one known only by a term that does not
+/// reach that year.
+fn year_fits_term(a: &Ident, b: &Ident) -> bool {
+    let (Some(y), Some(t)) = (a.year, b.term) else {
+        return true;
+    };
+    if a.term.is_some() || !a.issuer.as_ref().is_some_and(|i| i.party && i.central) {
+        return true;
+    }
+    term_of_date(&format!("{y:04}-01-01")) == Some(t)
+        || term_of_date(&format!("{y:04}-12-31")) == Some(t)
+}
+
+/// The type code of a type word (`Nghị quyết` → `NQ`), for mentions the grammar gives no code.
+pub(crate) fn type_code_of(doc_type: &str) -> Option<&'static str> {
+    Some(match doc_type {
+        "Nghị quyết" => "NQ",
+        "Kết luận" => "KL",
+        "Chỉ thị" => "CT",
+        "Quyết định" | "Quy định" => "QĐ",
+        "Hướng dẫn" => "HD",
+        "Thông báo" => "TB",
+        "Kế hoạch" => "KH",
+        "Quy chế" => "QC",
+        "Chương trình" => "CTr",
+        "Công văn" => "CV",
+        "Nghị định" => "NĐ",
+        "Thông tư" => "TT",
+        "Luật" => "L",
+        _ => return None,
+    })
+}
+
+/// Party issuer codes numbered nation-wide: `TW` and the central departments (`BTCTW`,
+/// `UBKTTW`, `QUTW`, …). A joint code is central when its lead part is.
+fn party_central(code: &str) -> bool {
+    let lead = code.split('-').next().unwrap_or(code);
+    lead == "TW" || (lead.len() > 2 && lead.ends_with("TW"))
+}
+
+/// State issuer codes numbered nation-wide: the Government, the Prime Minister, the National
+/// Assembly and its Standing Committee, the President, the courts and procuracy, the ministries.
+fn state_central(code: &str) -> bool {
+    const CENTRAL: &[&str] = &[
+        "CP", "TTg", "VPCP", "CTN", "TANDTC", "VKSNDTC", "HĐTP", "NHNN", "KTNN", "TTCP", "VPQH",
+        "BTC", "BNV", "BCA", "BQP", "BGDĐT", "BCT", "BLĐTBXH", "BXD", "BTTTT", "BKHĐT", "BNNPTNT",
+        "BYT", "BTP", "BTNMT", "BGTVT", "BVHTTDL", "BKHCN", "BNG", "UBDT", "BNNMT", "BDTTG",
+        "TCHQ",
+    ];
+    let lead = code.split('-').next().unwrap_or(code);
+    let numbered = |p: &str| {
+        lead.strip_prefix(p)
+            .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+    };
+    CENTRAL.contains(&lead) || numbered("QH") || numbered("UBTVQH")
+}
+
+/// Issuer names and the series they issue in, most specific first (a department before its
+/// committee, the Prime Minister before the Government, a đảng đoàn before the body it leads).
+const NAMES: &[(&str, bool, &str)] = &[
+    ("quân ủy trung ương", true, "QUTW"),
+    ("ban tổ chức trung ương", true, "BTCTW"),
+    ("ban tuyên giáo và dân vận trung ương", true, "BTGDVTW"),
+    ("ban tuyên giáo trung ương", true, "BTGTW"),
+    ("ủy ban kiểm tra trung ương", true, "UBKTTW"),
+    ("văn phòng trung ương", true, "VPTW"),
+    ("ban dân vận trung ương", true, "BDVTW"),
+    ("ban nội chính trung ương", true, "BNCTW"),
+    ("ban kinh tế trung ương", true, "BKTTW"),
+    ("ban đối ngoại trung ương", true, "BĐNTW"),
+    ("hội đồng lý luận trung ương", true, "HĐLLTW"),
+    ("ban tổ chức tỉnh ủy", true, "BTCTU"),
+    ("ban tuyên giáo tỉnh ủy", true, "BTGTU"),
+    ("ủy ban kiểm tra tỉnh ủy", true, "UBKTTU"),
+    ("văn phòng tỉnh ủy", true, "VPTU"),
+    ("ban dân vận tỉnh ủy", true, "BDVTU"),
+    ("ban tổ chức thành ủy", true, "BTCTU"),
+    ("ban tuyên giáo thành ủy", true, "BTGTU"),
+    ("ủy ban kiểm tra thành ủy", true, "UBKTTU"),
+    ("đảng đoàn", true, "ĐĐ"),
+    ("ban cán sự đảng", true, "BCSĐ"),
+    ("đảng ủy khối", true, "ĐUK"),
+    ("bộ chính trị", true, "TW"),
+    ("ban bí thư", true, "TW"),
+    ("ban chấp hành trung ương", true, "TW"),
+    ("bch trung ương", true, "TW"),
+    ("bch tw", true, "TW"),
+    ("bchtw", true, "TW"),
+    ("bct", true, "TW"),
+    ("bbt", true, "TW"),
+    ("tỉnh ủy", true, "TU"),
+    ("thành ủy", true, "TU"),
+    ("đảng bộ tỉnh", true, "TU"),
+    ("đảng bộ thành phố", true, "TU"),
+    ("huyện ủy", true, "HU"),
+    ("đảng bộ huyện", true, "HU"),
+    ("quận ủy", true, "QU"),
+    ("đảng ủy", true, "ĐU"),
+    ("thủ tướng", false, "TTg"),
+    ("văn phòng chính phủ", false, "VPCP"),
+    ("chính phủ", false, "CP"),
+    ("ủy ban thường vụ quốc hội", false, "UBTVQH"),
+    ("quốc hội", false, "QH"),
+    ("chủ tịch nước", false, "CTN"),
+    ("ủy ban nhân dân", false, "UBND"),
+    ("ubnd", false, "UBND"),
+    ("hội đồng nhân dân", false, "HĐND"),
+    ("hđnd", false, "HĐND"),
+    ("bộ tài chính", false, "BTC"),
+    ("bộ nội vụ", false, "BNV"),
+    ("bộ công an", false, "BCA"),
+    ("bộ quốc phòng", false, "BQP"),
+    ("bộ giáo dục và đào tạo", false, "BGDĐT"),
+    ("bộ y tế", false, "BYT"),
+    ("bộ xây dựng", false, "BXD"),
+    ("bộ tư pháp", false, "BTP"),
+    ("bộ công thương", false, "BCT"),
+    ("bộ lao động thương binh và xã hội", false, "BLĐTBXH"),
+    ("bộ kế hoạch và đầu tư", false, "BKHĐT"),
+    ("bộ thông tin và truyền thông", false, "BTTTT"),
+    ("bộ nông nghiệp và phát triển nông thôn", false, "BNNPTNT"),
+    ("bộ tài nguyên và môi trường", false, "BTNMT"),
+    ("bộ giao thông vận tải", false, "BGTVT"),
+    ("bộ văn hóa thể thao và du lịch", false, "BVHTTDL"),
+    ("bộ khoa học và công nghệ", false, "BKHCN"),
+    ("bộ ngoại giao", false, "BNG"),
+    // Last: the whole name is just `Trung ương` (`Nghị quyết số 04-NQ/TW của Trung ương`).
+    ("trung ương", true, "TW"),
+    ("trung ương đảng", true, "TW"),
+    ("tw", true, "TW"),
+];
+
+fn folded_names() -> &'static [(Vec<String>, bool, &'static str)] {
+    static T: OnceLock<Vec<(Vec<String>, bool, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| {
+        NAMES
+            .iter()
+            .map(|&(n, p, c)| (fold::syllable_list(n), p, c))
+            .collect()
+    })
+}
+
+fn contains_words(hay: &[String], needle: &[String]) -> Option<usize> {
+    (needle.len() <= hay.len())
+        .then(|| hay.windows(needle.len()).position(|w| w == needle))
+        .flatten()
+}
+
+/// The series code of an issuer's name (`Ban Thường vụ Tỉnh ủy` → party `TU`).
+pub(crate) fn issuer_of_name(name: &str) -> Option<Issuer> {
+    let words = fold::syllable_list(name);
+    let names = folded_names();
+    let (n, last) = (names.len(), 3);
+    names
+        .iter()
+        .enumerate()
+        .find_map(|(k, (pat, party, code))| {
+            // `trung ương` alone names the centre only as the whole issuer.
+            let hit = if k >= n - last {
+                words == *pat
+            } else {
+                contains_words(&words, pat).is_some()
+            };
+            hit.then(|| Issuer {
+                party: *party,
+                code: (*code).to_owned(),
+                central: if *party {
+                    party_central(code)
+                } else {
+                    state_central(code)
+                },
+            })
+        })
+}
+
+/// Locality words and the administrative level they name.
+const LEVELS: &[(&str, &str)] = &[
+    ("tỉnh ủy", "tinh"),
+    ("đảng bộ tỉnh", "tinh"),
+    ("thành ủy", "thanh-pho"),
+    ("đảng bộ thành phố", "thanh-pho"),
+    ("huyện ủy", "huyen"),
+    ("quận ủy", "quan"),
+    ("thị ủy", "thi-xa"),
+    ("ubnd tỉnh", "tinh"),
+    ("ủy ban nhân dân tỉnh", "tinh"),
+    ("hđnd tỉnh", "tinh"),
+    ("hội đồng nhân dân tỉnh", "tinh"),
+    ("ubnd thành phố", "thanh-pho"),
+    ("ủy ban nhân dân thành phố", "thanh-pho"),
+    ("ubnd tp", "thanh-pho"),
+    ("ubnd huyện", "huyen"),
+    ("ủy ban nhân dân huyện", "huyen"),
+    ("ubnd quận", "quan"),
+    ("ubnd xã", "xa"),
+    ("ubnd phường", "phuong"),
+    ("đảng ủy xã", "xa"),
+    ("đảng ủy phường", "phuong"),
+    ("đảng ủy thị trấn", "thi-tran"),
+];
+
+/// The locality an issuer's name gives (`Ban Thường vụ Tỉnh ủy Thanh Hóa` → `tinh-thanh-hoa`):
+/// the capitalised words after a level word, as an ASCII slug.
+pub(crate) fn locality_of_name(name: &str) -> Option<String> {
+    static T: OnceLock<Vec<(Vec<String>, &'static str)>> = OnceLock::new();
+    let levels = T.get_or_init(|| {
+        LEVELS
+            .iter()
+            .map(|&(w, l)| (fold::syllable_list(w), l))
+            .collect()
+    });
+    let raw: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words = fold::syllable_list(name);
+    if raw.len() != words.len() {
+        return None;
+    }
+    levels.iter().find_map(|(pat, level)| {
+        let at = contains_words(&words, pat)? + pat.len();
+        let place: Vec<&str> = raw[at..]
+            .iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .copied()
+            .collect();
+        (!place.is_empty()).then(|| format!("{level}-{}", slug(&place.join(" "))))
+    })
+}
+
+/// ASCII slug: marks dropped, `đ` → `d`, lower case, words joined by `-`.
+pub(crate) fn slug(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let ascii: String = s
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| match c {
+            'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Whether the year of a state citation is part of its number (`30/2020/NĐ-CP`,
+/// `19-2017/NQ-CP`) rather than of its date: normative acts are numbered apart from the rest.
+fn year_in_number(text: &str, year: i32) -> bool {
+    let y = year.to_string();
+    text.match_indices(&y).any(|(at, _)| {
+        let before = text[..at].trim_end().as_bytes().last().copied();
+        let after = text[at + y.len()..]
+            .trim_start()
+            .as_bytes()
+            .first()
+            .copied();
+        matches!(before, Some(b'/') | Some(b'-')) && after == Some(b'/')
+    })
+}
+
+/// The identity facts of one citation, or `None` for mentions without a number (plenums,
+/// congresses, references, which `resolve` treats apart).
+pub(crate) fn ident(c: &Citation) -> Option<Ident> {
+    if matches!(
+        c.kind,
+        CitationKind::Plenum | CitationKind::Congress | CitationKind::Reference
+    ) {
+        return None;
+    }
+    let number = c.number?;
+    let type_code = c.type_code.clone().or_else(|| {
+        c.doc_type
+            .as_deref()
+            .and_then(type_code_of)
+            .map(str::to_owned)
+    })?;
+    let from_symbol = c.symbol.is_some();
+    let named = c.issuer.as_deref().and_then(issuer_of_name);
+    let issuer = match (&c.issuer_code, from_symbol) {
+        (Some(code), true) => {
+            let party = c.kind == CitationKind::Party;
+            let central = if party {
+                party_central(code)
+            } else {
+                state_central(code)
+            };
+            // `13-NQ/TƯ của Tỉnh ủy`: an OCR'd `TƯ` is the province's `TU`; the name decides.
+            match &named {
+                Some(n) if party && central && n.party && !n.central => Some(n.clone()),
+                _ => Some(Issuer {
+                    party,
+                    code: code.clone(),
+                    central,
+                }),
+            }
+        }
+        _ => named,
+    };
+    let locality = c.issuer.as_deref().and_then(locality_of_name);
+    let central_party = issuer.as_ref().is_some_and(|i| i.party && i.central);
+    let date_term = c.date.as_deref().and_then(term_of_date);
+    let term = if central_party {
+        date_term
+            .or(c.term)
+            .or_else(|| c.year.and_then(term_of_year))
+    } else {
+        None
+    };
+    let regulation = c.doc_type.as_deref() == Some("Quy định") || type_code == "QĐi";
+    let decision = c.doc_type.as_deref() == Some("Quyết định");
+    let family = if type_code == "QĐi" {
+        "QĐ".to_owned()
+    } else {
+        type_code.clone()
+    };
+    let mut id = Ident {
+        family,
+        type_code,
+        regulation,
+        decision,
+        number,
+        issuer,
+        term,
+        year: c.year,
+        locality,
+        global: None,
+        base: None,
+    };
+    let Some(iss) = id.issuer.clone() else {
+        return Some(id);
+    };
+    if iss.party {
+        let series = format!("{}-{}/{}", number, id.type_code, iss.code);
+        if iss.central {
+            match term {
+                Some(t) => id.global = Some(format!("{series}@{}", roman(t))),
+                None => id.base = Some(series),
+            }
+        } else {
+            let mut base = series;
+            if let Some(y) = id.year {
+                base = format!("{base}@{y}");
+            }
+            match &id.locality {
+                Some(l) if id.year.is_some() => id.global = Some(format!("{base}@{l}")),
+                Some(l) => id.base = Some(format!("{base}@{l}")),
+                None => id.base = Some(base),
+            }
+        }
+    } else {
+        // State short forms (`Nghị định 34 của Chính phủ`) never get a key of their own: the
+        // number may or may not carry the year.
+        let symbol = c.symbol.clone().unwrap_or_else(|| {
+            if id.type_code == "L" {
+                iss.code.clone()
+            } else {
+                format!("{}-{}", id.type_code, iss.code)
+            }
+        });
+        let in_number = from_symbol && c.year.is_some_and(|y| year_in_number(&c.text, y));
+        let mut key = match c.year {
+            Some(y) if in_number => format!("{number}/{y}/{symbol}"),
+            Some(y) => format!("{number}/{symbol}@{y}"),
+            None => format!("{number}/{symbol}"),
+        };
+        let complete = from_symbol && c.year.is_some();
+        if !iss.central {
+            if let Some(l) = &id.locality {
+                key = format!("{key}@{l}");
+            }
+        }
+        if complete && (iss.central || id.locality.is_some()) {
+            id.global = Some(key);
+        } else {
+            id.base = Some(key);
+        }
+    }
+    Some(id)
+}
+
+/// Distinct values of `f` over `items`, in first-seen order.
+pub(crate) fn distinct<T: Clone + Eq + std::hash::Hash>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut seen: HashMap<T, ()> = HashMap::new();
+    let mut out = Vec::new();
+    for it in items {
+        if seen.insert(it.clone(), ()).is_none() {
+            out.push(it);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn issuer_names_map_to_series() {
+        let code = |n: &str| issuer_of_name(n).map(|i| (i.party, i.code, i.central));
+        assert_eq!(code("Bộ Chính trị"), Some((true, "TW".into(), true)));
+        assert_eq!(code("BCT"), Some((true, "TW".into(), true)));
+        assert_eq!(code("Trung ương"), Some((true, "TW".into(), true)));
+        assert_eq!(
+            code("Ban Thường vụ Tỉnh uỷ"),
+            Some((true, "TU".into(), false))
+        );
+        assert_eq!(
+            code("Ban Chấp hành Đảng bộ tỉnh"),
+            Some((true, "TU".into(), false))
+        );
+        assert_eq!(
+            code("Thường vụ Quân ủy Trung ương"),
+            Some((true, "QUTW".into(), true))
+        );
+        assert_eq!(
+            code("Ban Tổ chức Trung ương"),
+            Some((true, "BTCTW".into(), true))
+        );
+        assert_eq!(
+            code("Ban Tuyên giáo Tỉnh ủy"),
+            Some((true, "BTGTU".into(), false))
+        );
+        assert_eq!(code("Đảng đoàn Quốc hội"), Some((true, "ĐĐ".into(), false)));
+        assert_eq!(
+            code("Thủ tướng Chính phủ"),
+            Some((false, "TTg".into(), true))
+        );
+        assert_eq!(code("Chính phủ"), Some((false, "CP".into(), true)));
+        assert_eq!(
+            code("UBND tỉnh Quảng Nam"),
+            Some((false, "UBND".into(), false))
+        );
+        assert_eq!(code("Ban Chỉ đạo"), None);
+        assert_eq!(
+            code("Ban Tổ chức Trung ương Đảng"),
+            Some((true, "BTCTW".into(), true))
+        );
+    }
+
+    #[test]
+    fn localities_are_level_and_place() {
+        assert_eq!(
+            locality_of_name("Ban Thường vụ Tỉnh ủy Thanh Hóa").as_deref(),
+            Some("tinh-thanh-hoa")
+        );
+        assert_eq!(
+            locality_of_name("Ban Chấp hành Đảng bộ tỉnh Thanh Hoá").as_deref(),
+            Some("tinh-thanh-hoa")
+        );
+        assert_eq!(
+            locality_of_name("Thành ủy Thanh Hóa").as_deref(),
+            Some("thanh-pho-thanh-hoa")
+        );
+        assert_eq!(locality_of_name("Ban Thường vụ Tỉnh ủy"), None);
+        assert_eq!(locality_of_name("Bộ Chính trị"), None);
+    }
+
+    #[test]
+    fn state_years_in_the_number_are_told_from_dates() {
+        assert!(year_in_number("30/2020/NĐ-CP", 2020));
+        assert!(year_in_number("19-2017/NQ-CP", 2017));
+        assert!(year_in_number("80/2015/QH13", 2015));
+        assert!(!year_in_number(
+            "Quyết định 1847/QĐ-TTg ngày 5/12/2020",
+            2020
+        ));
+    }
+}

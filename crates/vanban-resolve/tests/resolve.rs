@@ -1,0 +1,399 @@
+//! The resolution rules of docs/resolution.md, one test per rule, on texts written for them;
+//! the seed article; and the bundled data files.
+
+use std::collections::BTreeMap;
+
+use vanban_resolve::{Catalog, Citation, KeyScope, Resolution, extract_citations, resolve_with};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/../../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn tiny() -> Catalog {
+    Catalog::parse(&fixture("resolution/catalog_tiny.jsonl")).unwrap()
+}
+
+/// The citations of `text` resolved with the tiny fixture catalog.
+fn with_tiny(text: &str) -> Vec<Citation> {
+    let mut cites = vanban_grammar::extract_citations(text);
+    resolve_with(text, &mut cites, &tiny());
+    cites
+}
+
+fn key(c: &Citation) -> Option<&str> {
+    c.doc_key.as_deref()
+}
+
+/// The key with its text fingerprint cut off.
+fn base(c: &Citation) -> Option<&str> {
+    c.doc_key.as_deref().map(|k| k.split('#').next().unwrap())
+}
+
+#[test]
+fn seed_article_resolves_to_its_ten_documents() {
+    let text = fixture("articles/seed_xaydungdang_2016.txt");
+    let cites = extract_citations(&text);
+    assert_eq!(cites.len(), 17);
+    let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for c in &cites {
+        let k = c
+            .doc_key
+            .clone()
+            .unwrap_or_else(|| panic!("no key for {:?}", c.text));
+        groups.entry(k).or_default().push(&c.text);
+    }
+    let shape: BTreeMap<String, usize> = groups
+        .iter()
+        .map(|(k, v)| (k.split('#').next().unwrap().to_owned(), v.len()))
+        .collect();
+    let want: BTreeMap<String, usize> = [
+        ("3-NQ/TU@2016", 2),
+        ("12-NQ/TW@XI", 1),
+        ("5-CT/TW@XII", 3),
+        ("4-NQ/TW@XII", 5),
+        ("4-KH/TW", 1),
+        ("126-KH/TU", 1),
+        ("39-CT/TW", 1),
+        ("NQ/ĐH@XII", 1),
+        ("55-QĐ/TW@XII", 1),
+        ("30-KH/TU", 1),
+    ]
+    .into_iter()
+    .map(|(k, n)| (k.to_owned(), n))
+    .collect();
+    assert_eq!(shape, want, "{groups:#?}");
+    // The three named mentions of the 4th plenum are the numbered 04-NQ/TW.
+    let plenum: Vec<_> = cites
+        .iter()
+        .filter(|c| c.text.starts_with("Nghị quyết Trung ương 4, kh") && c.term == Some(12))
+        .collect();
+    assert_eq!(plenum.len(), 3);
+    assert!(plenum.iter().all(|c| key(c) == Some("4-NQ/TW@XII")));
+    // Local and term-less numbers are unique only inside the article.
+    for c in &cites {
+        let text_scoped = c.doc_key.as_deref().unwrap().contains('#');
+        assert_eq!(
+            c.doc_key_scope == Some(KeyScope::Text),
+            text_scoped,
+            "{}",
+            c.text
+        );
+    }
+    // A catalogued document carries the catalog's title and date.
+    let ct = &cites[2];
+    assert_eq!(ct.doc_date.as_deref(), Some("2016-05-15"));
+    assert!(
+        ct.doc_title
+            .as_deref()
+            .unwrap()
+            .contains("phong cách Hồ Chí Minh")
+    );
+}
+
+#[test]
+fn spellings_of_one_document_share_its_key() {
+    use unicode_normalization::UnicodeNormalization;
+    let forms = [
+        "Nghị quyết số 04-NQ/TW ngày 30-10-2016 của Ban Chấp hành Trung ương khoá XII",
+        "Nghị quyết số 04-NQ/TƯ ngày 30/10/2016",
+        "Nghị quyết 04 - NQ/TW (khóa 12)",
+        "NGHỊ QUYẾT SỐ 04-NQ/TW, NGÀY 30 THÁNG 10 NĂM 2016",
+        "Nghị quyết số 04-NQ/TW của Ban Chấp hành Trung ương khóa XII",
+        "Nghị quyết số 04-NQ/TW năm 2017",
+    ];
+    for f in forms {
+        let nfd: String = f.nfd().collect();
+        for t in [f.to_owned(), nfd] {
+            let c = extract_citations(&t);
+            assert_eq!(c.len(), 1, "{t}");
+            assert_eq!(key(&c[0]), Some("4-NQ/TW@XII"), "{t}");
+            assert_eq!(c[0].doc_key_scope, Some(KeyScope::Global));
+            assert_eq!(c[0].resolution, Some(Resolution::Full));
+        }
+    }
+}
+
+#[test]
+fn reused_numbers_are_told_apart_by_term() {
+    let ix =
+        extract_citations("Nghị quyết số 23-NQ/TW ngày 12-3-2003 của Ban Chấp hành Trung ương");
+    let x = extract_citations("Nghị quyết 23-NQ/TW của Bộ Chính trị (khóa X)");
+    let xii = extract_citations("Nghị quyết số 23-NQ/TW ngày 22/3/2018 của Bộ Chính trị");
+    assert_eq!(key(&ix[0]), Some("23-NQ/TW@IX"));
+    assert_eq!(key(&x[0]), Some("23-NQ/TW@X"));
+    assert_eq!(key(&xii[0]), Some("23-NQ/TW@XII"));
+    // The congress year 2016 holds two terms: the date decides, the year alone does not.
+    let jan = extract_citations("Chỉ thị số 05-CT/TW ngày 10-01-2016 của Bộ Chính trị");
+    assert_eq!(key(&jan[0]), Some("5-CT/TW@XI"));
+    let year = extract_citations("Chỉ thị số 05-CT/TW năm 2016 của Bộ Chính trị");
+    assert_eq!(year[0].doc_key_scope, Some(KeyScope::Text));
+}
+
+#[test]
+fn short_forms_take_the_earlier_full_citation() {
+    let t = "Thực hiện Chỉ thị số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị về đẩy mạnh học tập. \
+             Sau một năm, Chỉ thị 05 đã đi vào cuộc sống; Chỉ thị số 05 của Bộ Chính trị cũng vậy.";
+    let c = extract_citations(t);
+    assert_eq!(c.len(), 3);
+    assert!(c.iter().all(|c| key(c) == Some("5-CT/TW@XII")), "{c:#?}");
+    assert_eq!(c[1].resolution, Some(Resolution::Text));
+    assert_eq!(c[2].resolution, Some(Resolution::Text));
+}
+
+#[test]
+fn short_forms_take_a_later_full_citation() {
+    let t = "Quy định 205 nêu rõ trách nhiệm. Đó là Quy định số 205-QĐ/TW ngày 23-9-2019 \
+             của Bộ Chính trị về kiểm soát quyền lực.";
+    let c = extract_citations(t);
+    assert_eq!(c.len(), 2);
+    assert_eq!(key(&c[1]), Some("205-QĐ/TW@XII"));
+    assert_eq!(key(&c[0]), key(&c[1]));
+    assert_eq!(c[0].resolution, Some(Resolution::Text));
+}
+
+#[test]
+fn a_regulation_short_form_meets_its_qdi_number_and_a_decision_does_not() {
+    let t = "Quy định số 11-QĐi/TW ngày 18-2-2019 của Bộ Chính trị. Quy định 11 của Bộ Chính trị nêu rõ. \
+             Quyết định 11 của Bộ Chính trị thì khác.";
+    let c = extract_citations(t);
+    assert_eq!(c.len(), 3, "{c:#?}");
+    assert_eq!(key(&c[0]), Some("11-QĐi/TW@XII"));
+    assert_eq!(key(&c[1]), key(&c[0]));
+    assert_eq!(base(&c[2]), Some("11-QĐ/TW"), "{:?}", c[2]);
+    assert_eq!(c[2].doc_key_scope, Some(KeyScope::Text));
+}
+
+#[test]
+fn several_documents_make_a_short_form_ambiguous() {
+    let t = "Nghị quyết số 23-NQ/TW ngày 12-3-2003 của Ban Chấp hành Trung ương khóa IX và \
+             Nghị quyết số 23-NQ/TW ngày 16-6-2008 của Bộ Chính trị khóa X. Nghị quyết 23 được quán triệt.";
+    let c = extract_citations(t);
+    assert_eq!(c.len(), 3);
+    assert_ne!(key(&c[0]), key(&c[1]));
+    assert_eq!(c[2].doc_key, None);
+    assert_eq!(c[2].resolution, Some(Resolution::Ambiguous));
+    assert_eq!(c[2].candidates, ["23-NQ/TW@IX", "23-NQ/TW@X"]);
+}
+
+#[test]
+fn nothing_identifies_a_lone_short_form() {
+    let c = extract_citations("Thực hiện Nghị quyết 12 của tỉnh, Chỉ thị số 01.");
+    assert!(!c.is_empty());
+    for c in &c {
+        assert_eq!(
+            (c.doc_key.as_deref(), c.resolution),
+            (None, None),
+            "{}",
+            c.text
+        );
+    }
+}
+
+#[test]
+fn a_short_form_with_a_central_issuer_and_term_is_global() {
+    let c = extract_citations(
+        "Quy định số 37, ngày 25/10/2021 của Ban Chấp hành Trung ương khóa XIII về những điều đảng viên không được làm",
+    );
+    assert_eq!(key(&c[0]), Some("37-QĐ/TW@XIII"));
+    assert_eq!(c[0].doc_key_scope, Some(KeyScope::Global));
+}
+
+#[test]
+fn local_series_are_scoped_to_their_text_unless_the_locality_is_named() {
+    let a =
+        "Nghị quyết số 03-NQ/TU ngày 1-8-2016 của Ban Thường vụ Tỉnh ủy về nâng cao chất lượng.";
+    let b = "Nghị quyết số 03-NQ/TU ngày 1-8-2016 của Ban Thường vụ Tỉnh ủy về phát triển du lịch.";
+    let (ka, kb) = (extract_citations(a), extract_citations(b));
+    assert_eq!(ka[0].doc_key_scope, Some(KeyScope::Text));
+    assert_eq!(base(&ka[0]), Some("3-NQ/TU@2016"));
+    assert_ne!(
+        ka[0].doc_key, kb[0].doc_key,
+        "two provinces' 03-NQ/TU never merge"
+    );
+    let named = [
+        "Nghị quyết số 03-NQ/TU ngày 1-8-2016 của Ban Thường vụ Tỉnh ủy Đồng Tháp",
+        "Nghị quyết số 03-NQ/TU ngày 01/8/2016 của Ban Chấp hành Đảng bộ tỉnh Đồng Tháp",
+    ];
+    for t in named {
+        let c = extract_citations(t);
+        assert_eq!(key(&c[0]), Some("3-NQ/TU@2016@tinh-dong-thap"), "{t}");
+        assert_eq!(c[0].doc_key_scope, Some(KeyScope::Global));
+    }
+    let other = extract_citations("Nghị quyết số 03-NQ/TU ngày 1-8-2016 của Tỉnh ủy Thanh Hóa");
+    assert_eq!(key(&other[0]), Some("3-NQ/TU@2016@tinh-thanh-hoa"));
+}
+
+#[test]
+fn state_numbers_carry_their_year() {
+    let c = extract_citations(
+        "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ; Quyết định số 1847/QĐ-TTg ngày 27/12/2018 \
+         của Thủ tướng; Luật số 80/2015/QH13; Quyết định số 666/2015/QĐ-UBND; \
+         Quyết định số 12/2016/QĐ-UBND ngày 3/3/2016 của UBND tỉnh Quảng Nam; Quyết định số 1847/QĐ-TTg.",
+    );
+    let keys: Vec<_> = c
+        .iter()
+        .map(|c| (base(c).unwrap(), c.doc_key_scope.unwrap()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("30/2020/NĐ-CP", KeyScope::Global),
+            ("1847/QĐ-TTg@2018", KeyScope::Global),
+            ("80/2015/QH13", KeyScope::Global),
+            ("666/2015/QĐ-UBND", KeyScope::Text),
+            ("12/2016/QĐ-UBND@tinh-quang-nam", KeyScope::Global),
+            ("1847/QĐ-TTg@2018", KeyScope::Global),
+        ]
+    );
+    assert_eq!(c[5].resolution, Some(Resolution::Text));
+}
+
+#[test]
+fn named_plenum_equated_with_a_numbered_resolution_of_the_text() {
+    // The catalog is empty: the text alone equates them (same term, subject, issuer).
+    let t = "Nghị quyết số 04-NQ/TW ngày 30-10-2016 của Ban Chấp hành Trung ương khoá XII về tăng cường \
+             xây dựng, chỉnh đốn Đảng; ngăn chặn, đẩy lùi sự suy thoái. Nghị quyết Trung ương 4, khóa XII \
+             về tăng cường xây dựng, chỉnh đốn Đảng được quán triệt. Nghị quyết Trung ương 4, khóa XII, \
+             Chỉ thị số 05-CT/TW.";
+    let mut c = vanban_grammar::extract_citations(t);
+    resolve_with(t, &mut c, &Catalog::default());
+    let plenums: Vec<_> = c.iter().filter(|c| c.plenum == Some(4)).collect();
+    assert_eq!(plenums.len(), 2);
+    for p in plenums {
+        assert_eq!(key(p), Some("4-NQ/TW@XII"), "{}", p.text);
+        assert_eq!(p.resolution, Some(Resolution::Text));
+    }
+}
+
+#[test]
+fn named_plenum_through_the_catalog_by_subject() {
+    let c = with_tiny(
+        "Nghị quyết Trung ương 4 khóa XII về thực hiện có hiệu quả tiến trình hội nhập kinh tế quốc tế.",
+    );
+    assert_eq!(key(&c[0]), Some("6-NQ/TW@XII"));
+    assert_eq!(c[0].resolution, Some(Resolution::Catalog));
+    assert!(c[0].doc_title.as_deref().unwrap().contains("hội nhập"));
+    let c = with_tiny(
+        "Nghị quyết Trung ương 4, khoá XI \"Một số vấn đề cấp bách về xây dựng Đảng hiện nay\"",
+    );
+    assert_eq!(key(&c[0]), Some("12-NQ/TW@XI"));
+}
+
+#[test]
+fn named_plenum_without_subject_is_ambiguous_unless_the_text_picks() {
+    let c = with_tiny("Quán triệt Nghị quyết Trung ương 4 khóa XII trong toàn Đảng.");
+    assert_eq!(c[0].doc_key, None);
+    assert_eq!(c[0].resolution, Some(Resolution::Ambiguous));
+    assert_eq!(
+        c[0].candidates,
+        ["4-NQ/TW@XII", "5-NQ/TW@XII", "6-NQ/TW@XII"]
+    );
+    // The only one of the plenum's documents the text cites by number.
+    let c = with_tiny(
+        "Quán triệt Nghị quyết Trung ương 4 khóa XII, nhất là Nghị quyết số 05-NQ/TW ngày 1-11-2016.",
+    );
+    assert_eq!(key(&c[0]), Some("5-NQ/TW@XII"));
+    assert_eq!(c[0].resolution, Some(Resolution::Catalog));
+    // Another mention of the same name resolved by its subject.
+    let c = with_tiny(
+        "Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng, chỉnh đốn Đảng. Nghị quyết Trung ương 4 \
+         khóa XII được quán triệt; Nghị quyết TƯ 4 đi vào cuộc sống.",
+    );
+    assert_eq!(c.len(), 3);
+    assert!(c.iter().all(|c| key(c) == Some("4-NQ/TW@XII")), "{c:#?}");
+    assert_eq!(c[1].resolution, Some(Resolution::Text));
+}
+
+#[test]
+fn a_plenum_the_catalog_does_not_know_groups_its_mentions_in_the_text() {
+    let t = "Nghị quyết Trung ương 7 khóa XIII và Nghị quyết Trung ương 7 (khóa XIII).";
+    let mut c = vanban_grammar::extract_citations(t);
+    resolve_with(t, &mut c, &Catalog::default());
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].doc_key, c[1].doc_key);
+    assert_eq!(base(&c[0]), Some("NQ/HNTW7@XIII"));
+    assert_eq!(c[0].doc_key_scope, Some(KeyScope::Text));
+}
+
+#[test]
+fn congress_resolutions_national_and_local() {
+    let c = extract_citations(
+        "Nghị quyết Đại hội XII của Đảng, Nghị quyết Đại hội đại biểu toàn quốc lần thứ XII và \
+         Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025.",
+    );
+    assert_eq!(c.len(), 3);
+    assert_eq!(key(&c[0]), Some("NQ/ĐH@XII"));
+    assert_eq!(key(&c[1]), Some("NQ/ĐH@XII"));
+    assert_eq!(c[2].doc_key_scope, Some(KeyScope::Text));
+}
+
+#[test]
+fn keys_of_text_scope_differ_between_texts() {
+    let a = extract_citations("Kế hoạch số 04-KH/TW của Bộ Chính trị về học tập.");
+    let b = extract_citations("Kế hoạch số 04-KH/TW của Bộ Chính trị về tuyên truyền.");
+    assert_eq!(base(&a[0]), Some("4-KH/TW"));
+    assert_ne!(a[0].doc_key, b[0].doc_key);
+    // Same text, same key: the fingerprint is deterministic.
+    let again = extract_citations("Kế hoạch số 04-KH/TW của Bộ Chính trị về học tập.");
+    assert_eq!(a[0].doc_key, again[0].doc_key);
+}
+
+#[test]
+fn every_catalog_row_reads_back_to_its_key() {
+    let cat = vanban_resolve::catalog();
+    assert!(cat.entries().len() >= 100, "{} rows", cat.entries().len());
+    for e in cat.entries() {
+        let text = match e.date.as_deref() {
+            Some(d) => format!(
+                "{} số {:02}-{} ngày {}-{}-{} của {}",
+                e.doc_type,
+                e.number,
+                e.symbol,
+                &d[8..],
+                &d[5..7],
+                &d[..4],
+                e.issuer
+            ),
+            None => format!(
+                "{} số {:02}-{} của {} khóa {}",
+                e.doc_type,
+                e.number,
+                e.symbol,
+                e.issuer,
+                vanban_resolve::roman(e.term)
+            ),
+        };
+        let c = extract_citations(&text);
+        assert_eq!(c.len(), 1, "{text}");
+        assert_eq!(c[0].doc_key.as_deref(), Some(e.key.as_str()), "{text}");
+        assert_eq!(c[0].doc_title.as_deref(), Some(e.title.as_str()));
+    }
+}
+
+#[test]
+fn catalog_rows_fit_their_terms() {
+    let cat = vanban_resolve::catalog();
+    let mut keys = std::collections::HashSet::new();
+    for e in cat.entries() {
+        assert!(keys.insert(e.key.clone()), "duplicate {}", e.key);
+        if let Some(d) = &e.date {
+            assert_eq!(
+                vanban_resolve::term_of_date(d),
+                Some(e.term),
+                "{} dated {d}",
+                e.key
+            );
+        }
+        if let Some(p) = e.plenum {
+            assert!((1..=20).contains(&p), "{} plenum {p}", e.key);
+            assert_eq!(
+                e.issuer, "Ban Chấp hành Trung ương",
+                "{}: plenum of the CC only",
+                e.key
+            );
+        }
+        assert!((6..=14).contains(&e.term), "{}", e.key);
+        assert!(e.source.starts_with("http"), "{}", e.key);
+    }
+}
