@@ -17,15 +17,22 @@ use crate::progress::{Progress, Tally};
 /// Output buffer: large enough that a record rarely costs a system call.
 const OUT_BUFFER: usize = 64 * 1024;
 
+/// The records of one input, produced as they are written (an iterator that owns its text).
+pub(crate) type Records<T> = Box<dyn Iterator<Item = T> + Send>;
+
 /// Run a subcommand over its inputs: discover them, `parse` each text on the worker threads,
 /// write the records of each input in input order, report failures and count.
 ///
+/// With one input (or `--jobs 1`) the records stream from `parse` to the output as they come;
+/// with several inputs in parallel, each worker collects its input's records so that the text is
+/// freed before the result waits for its turn.
+///
 /// `format` is chosen once the inputs are known: its argument says whether there are many
 /// (more than one, or a directory). `Err` only when stdout fails (a closed pipe is not a failure: the run just stops).
-pub(crate) fn run_all<T: Record + Send>(
+pub(crate) fn run_all<T: Record + Send + 'static>(
     args: &InputArgs,
     format: impl FnOnce(bool) -> Format,
-    parse: impl Fn(&str) -> Vec<T> + Sync,
+    parse: impl Fn(String) -> Records<T> + Sync,
     count: impl Fn(&T, &mut Tally),
 ) -> io::Result<Tally> {
     let discovery = match input::discover(args) {
@@ -48,6 +55,8 @@ pub(crate) fn run_all<T: Record + Send>(
         args.quiet,
         discovery.with_file,
     );
+    let jobs = args.jobs();
+    let parallel = jobs > 1 && discovery.found.len() > 1;
     let stdout = io::stdout().lock();
     let mut writer = RecordWriter::<_, T>::new(
         BufWriter::with_capacity(OUT_BUFFER, stdout),
@@ -56,10 +65,14 @@ pub(crate) fn run_all<T: Record + Send>(
     );
     let parsed = ordered(
         &discovery.found,
-        args.jobs(),
+        jobs,
         |found| match found {
             Found::Input(input) => Some(input::read_text(input).map(|text| match text {
-                Text::Text(text) => Ok(parse(&text)),
+                Text::Text(text) if parallel => {
+                    let records: Records<T> = Box::new(parse(text).collect::<Vec<_>>().into_iter());
+                    Ok(records)
+                }
+                Text::Text(text) => Ok(parse(text)),
                 Text::Skipped(reason) => Err(reason),
             })),
             _ => None,
@@ -89,9 +102,9 @@ pub(crate) fn run_all<T: Record + Send>(
                 }
                 (Found::Input(input), Some(Ok(Ok(records)))) => {
                     progress.tally.files += 1;
-                    records.iter().try_for_each(|r| {
-                        count(r, &mut progress.tally);
-                        writer.write(&input.name, r)
+                    records.into_iter().try_for_each(|r| {
+                        count(&r, &mut progress.tally);
+                        writer.write(&input.name, &r)
                     })
                 }
                 (Found::Input(_), None) => Ok(()),

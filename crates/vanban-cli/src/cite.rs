@@ -41,11 +41,90 @@ pub(crate) fn run(args: Args) -> std::io::Result<Tally> {
     crate::batch::run_all(
         &args.input,
         |_| format,
-        extract_citations,
-        |_, tally| {
-            tally.citations += 1;
-        },
+        |text| Box::new(Citations::new(text, BLOCK_BYTES)),
+        |_, tally| tally.citations += 1,
     )
+}
+
+/// A text longer than this is read block by block, each block ending at the first paragraph
+/// break (a line break, optional spaces, a line break) after this many bytes, so that memory
+/// holds the text plus one block's citations, not every citation of a 500 MB file. A citation
+/// never spans a paragraph break and the grammar looks no further than the next line break, so
+/// the citations are the same as in one pass (tested over the fixtures, split at every break).
+const BLOCK_BYTES: usize = 4 << 20;
+
+/// The citations of a text, in order, extracted block by block ([`BLOCK_BYTES`]).
+pub(crate) struct Citations {
+    text: String,
+    block_bytes: usize,
+    /// Byte offset where the next block starts.
+    next: usize,
+    /// Characters before `next`.
+    chars_before: usize,
+    pending: std::vec::IntoIter<Citation>,
+}
+
+impl Citations {
+    pub(crate) fn new(text: String, block_bytes: usize) -> Self {
+        Self {
+            text,
+            block_bytes,
+            next: 0,
+            chars_before: 0,
+            pending: Vec::new().into_iter(),
+        }
+    }
+}
+
+impl Iterator for Citations {
+    type Item = Citation;
+
+    fn next(&mut self) -> Option<Citation> {
+        loop {
+            if let Some(c) = self.pending.next() {
+                return Some(c);
+            }
+            if self.next >= self.text.len() {
+                return None;
+            }
+            let start = self.next;
+            let end = block_end(&self.text, start, self.block_bytes);
+            let block = &self.text[start..end];
+            let mut cites = extract_citations(block);
+            for c in &mut cites {
+                c.start += self.chars_before;
+                c.end += self.chars_before;
+                c.byte_start += start;
+                c.byte_end += start;
+            }
+            self.chars_before += block.chars().count();
+            self.next = end;
+            self.pending = cites.into_iter();
+        }
+    }
+}
+
+/// Where the block that starts at `start` ends: just after the first paragraph break found
+/// `block_bytes` or more after `start`, or at the end of the text.
+fn block_end(text: &str, start: usize, block_bytes: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut from = start.saturating_add(block_bytes);
+    while from < bytes.len() {
+        let Some(k) = memchr::memchr(b'\n', &bytes[from..]) else {
+            break;
+        };
+        let after = from + k + 1;
+        let gap = bytes[after..]
+            .iter()
+            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+            .count();
+        if bytes.get(after + gap) == Some(&b'\n') {
+            // Both line breaks are ASCII, so this is a character boundary.
+            return after + gap + 1;
+        }
+        from = after;
+    }
+    text.len()
 }
 
 impl Record for Citation {
@@ -82,5 +161,71 @@ impl Record for Citation {
                     .unwrap_or_default()
             })
             .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every fixture text, and all of them joined.
+    fn fixtures() -> Vec<String> {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+        let mut texts = Vec::new();
+        for dir in std::fs::read_dir(root).unwrap() {
+            for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+                texts.push(std::fs::read_to_string(file.unwrap().path()).unwrap());
+            }
+        }
+        texts.sort();
+        assert!(texts.len() >= 20);
+        let all = texts.join("\n\n");
+        texts.push(all.replace('\n', "\r\n"));
+        texts.push(all);
+        texts
+    }
+
+    #[test]
+    fn blocks_give_the_citations_of_one_pass() {
+        for text in fixtures() {
+            let whole = extract_citations(&text);
+            // Block size 0 splits at every paragraph break.
+            for block in [0, 1, 100, 1000, 1 << 20] {
+                let blocks: Vec<Citation> = Citations::new(text.clone(), block).collect();
+                assert_eq!(blocks, whole, "block size {block}");
+            }
+        }
+    }
+
+    /// The same over a corpus of real texts: `VANBAN_CORPUS=DIR cargo test -p vanban-cli --lib
+    /// -- --ignored` (every `.txt` below DIR).
+    #[test]
+    #[ignore = "needs VANBAN_CORPUS"]
+    fn blocks_give_the_citations_of_one_pass_on_a_corpus() {
+        let dir = std::env::var("VANBAN_CORPUS").expect("VANBAN_CORPUS names a folder of texts");
+        let mut n = 0;
+        for entry in walkdir::WalkDir::new(dir) {
+            let path = entry.unwrap().into_path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let blocks: Vec<Citation> = Citations::new(text.clone(), 0).collect();
+                assert_eq!(blocks, extract_citations(&text), "{}", path.display());
+                n += 1;
+            }
+        }
+        assert!(n > 0, "no .txt files");
+        eprintln!("{n} texts agree");
+    }
+
+    #[test]
+    fn blocks_end_after_paragraph_breaks_only() {
+        let text = "một\nhai\n \t\nba\r\n\r\nbốn\n";
+        assert_eq!(block_end(text, 0, 0), "một\nhai\n \t\n".len());
+        assert_eq!(block_end(text, 0, 11), "một\nhai\n \t\nba\r\n\r\n".len());
+        assert_eq!(block_end(text, 0, 100), text.len());
+        assert_eq!(block_end("no break\n", 0, 0), "no break\n".len());
+        // Block size counts from the block's start.
+        let next = block_end(text, 0, 0);
+        assert_eq!(block_end(text, next, 0), "một\nhai\n \t\nba\r\n\r\n".len());
     }
 }

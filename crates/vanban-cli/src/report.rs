@@ -50,7 +50,7 @@ pub(crate) fn run(args: Args) -> std::io::Result<Tally> {
             Format::Json { .. } if !many => Format::Object,
             other => other,
         },
-        |text| vec![parse_report(text)],
+        |text| Box::new(std::iter::once(parse_report(&text))),
         |r, tally| {
             tally.reports += 1;
             tally.citations += r.citations.len();

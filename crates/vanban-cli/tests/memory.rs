@@ -1,0 +1,126 @@
+//! Memory of the `vanban` process (peak resident set, read with `getrusage` of the child through
+//! Python's `resource` module), compared between an input and one twice its size so that the
+//! fixed cost cancels out: what grows must grow with the input, not with the citations or the
+//! output. Ratios are generous; a regression to holding every citation or the whole output
+//! (which this guards against) costs ten times more.
+
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_vanban");
+
+/// Peak resident set of `vanban ARGS`, in bytes, and the size of its output.
+fn peak(args: &[&str]) -> (u64, u64) {
+    let script = "import resource, subprocess, sys\n\
+        p = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)\n\
+        assert p.returncode == 0, p.returncode\n\
+        print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, len(p.stdout))";
+    let out = Command::new("python3")
+        .args(["-c", script, BIN])
+        .args(args)
+        .output()
+        .expect("python3 runs the measurement (the test suite needs Python anyway)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut it = text.split_whitespace().map(|n| n.parse::<u64>().unwrap());
+    (it.next().unwrap() * 1024, it.next().unwrap())
+}
+
+/// Real-looking text: every fixture, joined by paragraph breaks, repeated to `bytes`.
+fn archive_text(bytes: usize) -> String {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let mut parts = Vec::new();
+    for dir in std::fs::read_dir(root).unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            parts.push(std::fs::read_to_string(file.unwrap().path()).unwrap());
+        }
+    }
+    parts.sort();
+    let one = parts.join("\n\n") + "\n\n";
+    one.repeat(bytes / one.len() + 1)
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+const MB: u64 = 1 << 20;
+
+#[test]
+fn cite_holds_the_input_and_one_block_not_every_citation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (small, large) = (archive_text(4 << 20), archive_text(8 << 20));
+    let grown = (large.len() - small.len()) as u64;
+    let s = write(dir.path(), "small.txt", &small);
+    let l = write(dir.path(), "large.txt", &large);
+    let (ps, out_s) = peak(&["cite", &s]);
+    let (pl, out_l) = peak(&["cite", &l]);
+    // The output grows by more than the input (every citation is a JSON line) …
+    assert!(
+        out_l - out_s > grown / 4,
+        "the texts are dense enough to matter"
+    );
+    // … while memory grows by the input (read whole) and not by the citations.
+    let growth = pl.saturating_sub(ps);
+    assert!(
+        growth < grown * 3 / 2 + 4 * MB,
+        "peak {ps} → {pl} bytes for {grown} more bytes of input ({out_s} → {out_l} bytes of output)"
+    );
+    // The same through the parallel path: one input streams whatever `--jobs` says.
+    let (pj, _) = peak(&["cite", "--jobs", "2", &l]);
+    assert!(pj < pl + 8 * MB, "{pj} vs {pl}");
+}
+
+#[test]
+fn report_holds_one_report_and_yaml_no_more_than_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (small, large) = (archive_text(512 << 10), archive_text(1 << 20));
+    let grown = (large.len() - small.len()) as u64;
+    let s = write(dir.path(), "small.txt", &small);
+    let l = write(dir.path(), "large.txt", &large);
+    let (ps, out_s) = peak(&["report", &s]);
+    let (pl, out_l) = peak(&["report", &l]);
+    let growth = pl.saturating_sub(ps);
+    // The report itself (every paragraph and citation, a copy of the text) is at most about its
+    // JSON; the output is written as it is serialised, not built first.
+    let json_growth = out_l - out_s;
+    assert!(
+        growth < json_growth + 3 * grown + 4 * MB,
+        "peak {ps} → {pl} for {grown} more bytes of input, {json_growth} more of JSON"
+    );
+    let (ys, _) = peak(&["report", "--format", "yaml", &s]);
+    let (yl, _) = peak(&["report", "--format", "yaml", &l]);
+    assert!(
+        yl.saturating_sub(ys) < growth * 5 / 4 + 4 * MB,
+        "YAML grows by {} where JSON grows by {growth}",
+        yl.saturating_sub(ys)
+    );
+}
+
+#[test]
+fn many_files_hold_a_window_of_files_not_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = archive_text(256 << 10);
+    for (n, sub) in [(8, "few"), (64, "many")] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        for i in 0..n {
+            write(&dir.path().join(sub), &format!("{i:03}.txt"), &text);
+        }
+    }
+    let few = dir.path().join("few");
+    let many = dir.path().join("many");
+    let (pf, _) = peak(&["cite", "--jobs", "2", "--quiet", few.to_str().unwrap()]);
+    let (pm, out) = peak(&["cite", "--jobs", "2", "--quiet", many.to_str().unwrap()]);
+    assert!(
+        out > 8 * (text.len() as u64),
+        "the output is larger than the whole archive"
+    );
+    // Eight times the files, nearly the same memory.
+    assert!(pm < pf + 8 * MB, "{pf} → {pm} bytes for 8× the files");
+}
