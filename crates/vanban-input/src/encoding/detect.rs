@@ -153,7 +153,8 @@ fn evidence(bytes: &[u8], e: Encoding) -> Evidence {
         ..Evidence::default()
     };
     for w in d.text.split(|c: char| !c.is_alphabetic()) {
-        if w.is_ascii() {
+        // ASCII words say nothing; nor do codes such as QĐ, NĐ, BCSĐ (Đ is the only mark).
+        if w.is_ascii() || w.chars().all(|c| c.is_ascii_uppercase() || c == 'Đ') {
             continue;
         }
         if is_syllable(w) {
