@@ -10,7 +10,7 @@ use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError, mpsc};
 
-use crate::input::{self, Found, InputArgs, Text};
+use crate::input::{self, Found, Input, InputArgs, Text};
 use crate::output::{self, Format, Record, RecordWriter};
 use crate::progress::{Progress, Tally};
 
@@ -20,12 +20,26 @@ const OUT_BUFFER: usize = 64 * 1024;
 /// The records of one input, produced as they are written (an iterator that owns its text).
 pub(crate) type Records<T> = Box<dyn Iterator<Item = T> + Send>;
 
+/// What a worker hands back for one input.
+enum Parsed<T> {
+    /// Records still to be produced (one input at a time: they stream to the output).
+    Stream(Records<T>),
+    /// Records rendered on the worker (in parallel; every format but the table): the bytes of
+    /// each record, its end offsets, and the records' counts.
+    Rendered {
+        bytes: Vec<u8>,
+        ends: Vec<usize>,
+        tally: Tally,
+    },
+}
+
 /// Run a subcommand over its inputs: discover them, `parse` each text on the worker threads,
 /// write the records of each input in input order, report failures and count.
 ///
 /// With one input (or `--jobs 1`) the records stream from `parse` to the output as they come;
-/// with several inputs in parallel, each worker collects its input's records so that the text is
-/// freed before the result waits for its turn.
+/// with several inputs in parallel, each worker renders its input's records (or collects them,
+/// for a table) so that serialising runs in parallel too and the text is freed before the result
+/// waits for its turn.
 ///
 /// `format` is chosen once the inputs are known: its argument says whether there are many
 /// (more than one, or a directory). `Err` only when stdout fails (a closed pipe is not a failure: the run just stops).
@@ -33,7 +47,7 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
     args: &InputArgs,
     format: impl FnOnce(bool) -> Format,
     parse: impl Fn(String) -> Records<T> + Sync,
-    count: impl Fn(&T, &mut Tally),
+    count: impl Fn(&T, &mut Tally) + Sync,
 ) -> io::Result<Tally> {
     let discovery = match input::discover(args) {
         Ok(d) => d,
@@ -57,22 +71,39 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
     );
     let jobs = args.jobs();
     let parallel = jobs > 1 && discovery.found.len() > 1;
+    let format = format(discovery.with_file);
+    let with_file = discovery.with_file;
     let stdout = io::stdout().lock();
     let mut writer = RecordWriter::<_, T>::new(
         BufWriter::with_capacity(OUT_BUFFER, stdout),
-        format(discovery.with_file),
-        discovery.with_file,
+        format,
+        with_file,
     );
+    let work = |input: &Input, text: String| -> io::Result<Parsed<T>> {
+        let records = parse(text);
+        if !parallel {
+            return Ok(Parsed::Stream(records));
+        }
+        if !output::renders_apart(format) {
+            return Ok(Parsed::Stream(Box::new(
+                records.collect::<Vec<_>>().into_iter(),
+            )));
+        }
+        let (mut bytes, mut ends, mut tally) = (Vec::new(), Vec::new(), Tally::default());
+        let file = with_file.then_some(input.name.as_str());
+        for r in records {
+            count(&r, &mut tally);
+            output::render(format, file, &r, &mut bytes)?;
+            ends.push(bytes.len());
+        }
+        Ok(Parsed::Rendered { bytes, ends, tally })
+    };
     let parsed = ordered(
         &discovery.found,
         jobs,
         |found| match found {
             Found::Input(input) => Some(input::read_text(input).map(|text| match text {
-                Text::Text(text) if parallel => {
-                    let records: Records<T> = Box::new(parse(text).collect::<Vec<_>>().into_iter());
-                    Ok(records)
-                }
-                Text::Text(text) => Ok(parse(text)),
+                Text::Text(text) => Ok(work(input, text)),
                 Text::Skipped(reason) => Err(reason),
             })),
             _ => None,
@@ -100,11 +131,23 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
                     progress.skipped(&input.name, reason);
                     Ok(())
                 }
-                (Found::Input(input), Some(Ok(Ok(records)))) => {
+                (Found::Input(_), Some(Ok(Ok(Err(e))))) => Err(e),
+                (Found::Input(input), Some(Ok(Ok(Ok(Parsed::Stream(records)))))) => {
                     progress.tally.files += 1;
                     records.into_iter().try_for_each(|r| {
                         count(&r, &mut progress.tally);
                         writer.write(&input.name, &r)
+                    })
+                }
+                (Found::Input(_), Some(Ok(Ok(Ok(Parsed::Rendered { bytes, ends, tally }))))) => {
+                    progress.tally.files += 1;
+                    progress.tally.citations += tally.citations;
+                    progress.tally.reports += tally.reports;
+                    let mut start = 0;
+                    ends.into_iter().try_for_each(|end| {
+                        let body = &bytes[start..end];
+                        start = end;
+                        writer.write_rendered(body)
                     })
                 }
                 (Found::Input(_), None) => Ok(()),

@@ -95,6 +95,8 @@ pub(crate) struct RecordWriter<W: Write, T: Record> {
     with_file: bool,
     written: usize,
     table: Table,
+    /// A buffer reused to render one record.
+    scratch: Vec<u8>,
     _record: std::marker::PhantomData<fn(&T)>,
 }
 
@@ -106,81 +108,70 @@ impl<W: Write, T: Record> RecordWriter<W, T> {
             with_file,
             written: 0,
             table: Table::default(),
+            scratch: Vec::new(),
             _record: std::marker::PhantomData,
         }
     }
 
     /// Write one record; `file` is the input's name, shown when the writer was made `with_file`.
     pub(crate) fn write(&mut self, file: &str, record: &T) -> io::Result<()> {
+        let file = self.with_file.then_some(file);
+        if self.format == Format::Table {
+            self.written += 1;
+            let row = file
+                .map(str::to_owned)
+                .into_iter()
+                .chain(record.table_row())
+                .collect();
+            return self.table.push(&mut self.out, row, || {
+                let file = file.map(|_| "file");
+                file.into_iter()
+                    .chain(T::TABLE.iter().copied())
+                    .map(str::to_owned)
+                    .collect()
+            });
+        }
+        let mut body = std::mem::take(&mut self.scratch);
+        body.clear();
+        render(self.format, file, record, &mut body)?;
+        let written = self.write_rendered(&body);
+        self.scratch = body;
+        written
+    }
+
+    /// Write a record that [`render`] produced (on another thread): what goes between records
+    /// (line breaks, commas, `---`, the CSV header) is added here, in output order.
+    pub(crate) fn write_rendered(&mut self, body: &[u8]) -> io::Result<()> {
         let first = self.written == 0;
         self.written += 1;
-        let file = self.with_file.then_some(file);
         match self.format {
             Format::Jsonl => {
-                json(&mut self.out, file, record, false)?;
+                self.out.write_all(body)?;
                 self.out.write_all(b"\n")
             }
-            Format::Json { pretty } => {
+            Format::Json { .. } => {
                 self.out.write_all(if first { b"[\n" } else { b",\n" })?;
-                json(&mut self.out, file, record, pretty)
+                self.out.write_all(body)
             }
-            Format::Object => {
+            Format::Object | Format::Outline => {
                 if !first {
                     self.out.write_all(b"\n")?;
                 }
-                json(&mut self.out, file, record, true)?;
-                self.out.write_all(b"\n")
+                self.out.write_all(body)
             }
             Format::Yaml => {
                 if !first || self.with_file {
                     self.out.write_all(b"---\n")?;
                 }
-                let out = &mut self.out;
-                let yaml = match file {
-                    Some(file) => serde_saphyr::to_io_writer_with_options(
-                        out,
-                        &WithFile { file, record },
-                        yaml_options(),
-                    ),
-                    None => serde_saphyr::to_io_writer_with_options(out, record, yaml_options()),
-                };
-                yaml.map_err(yaml_error)
+                self.out.write_all(body)
             }
             Format::Csv => {
                 if first {
-                    let header = file
-                        .map(|_| "file".to_owned())
-                        .into_iter()
-                        .chain(T::csv_columns());
-                    self.csv_record(header)?;
+                    self.csv_header()?;
                 }
-                let row = record.csv_row()?;
-                self.csv_record(file.map(str::to_owned).into_iter().chain(row))
+                self.out.write_all(body)
             }
-            Format::Table => {
-                let row = file
-                    .map(str::to_owned)
-                    .into_iter()
-                    .chain(record.table_row())
-                    .collect();
-                self.table.push(&mut self.out, row, || {
-                    let file = file.map(|_| "file");
-                    file.into_iter()
-                        .chain(T::TABLE.iter().copied())
-                        .map(str::to_owned)
-                        .collect()
-                })
-            }
-            Format::Outline => {
-                if !first {
-                    self.out.write_all(b"\n")?;
-                }
-                if let Some(file) = file {
-                    writeln!(self.out, "{:<12}{file}", "file")?;
-                }
-                self.out
-                    .write_all(record.outline().unwrap_or_default().as_bytes())
-            }
+            Format::Table => Err(io::Error::other("a table row is not rendered apart")),
         }
     }
 
@@ -190,24 +181,73 @@ impl<W: Write, T: Record> RecordWriter<W, T> {
             Format::Json { .. } if self.written == 0 => self.out.write_all(b"[]\n")?,
             Format::Json { .. } => self.out.write_all(b"\n]\n")?,
             Format::Table => self.table.flush(&mut self.out)?,
-            Format::Csv if self.written == 0 => {
-                let header = self.with_file.then(|| "file".to_owned()).into_iter();
-                self.csv_record(header.chain(T::csv_columns()))?;
-            }
+            Format::Csv if self.written == 0 => self.csv_header()?,
             _ => {}
         }
         self.out.flush()?;
         Ok(self.out)
     }
 
-    fn csv_record(&mut self, cells: impl IntoIterator<Item = String>) -> io::Result<()> {
-        // A writer per row, so that nothing is held between rows (quoting is csv's).
-        let mut w = csv::WriterBuilder::new()
-            .buffer_capacity(CSV_ROW_BUFFER)
-            .from_writer(&mut self.out);
-        w.write_record(cells).map_err(io::Error::other)?;
-        w.flush()
+    fn csv_header(&mut self) -> io::Result<()> {
+        let file = self.with_file.then(|| "file".to_owned());
+        csv_row(&mut self.out, file.into_iter().chain(T::csv_columns()))
     }
+}
+
+/// Whether a format's records can be rendered apart from the writer, on the worker threads
+/// (every format but the table, whose widths depend on other rows).
+pub(crate) fn renders_apart(format: Format) -> bool {
+    format != Format::Table
+}
+
+/// Render one record in `format` (without what goes between records) onto `out`.
+pub(crate) fn render<T: Record>(
+    format: Format,
+    file: Option<&str>,
+    record: &T,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
+    match format {
+        Format::Jsonl | Format::Json { pretty: false } => json(out, file, record, false),
+        Format::Json { pretty: true } | Format::Object => {
+            json(out, file, record, true)?;
+            if format == Format::Object {
+                out.push(b'\n');
+            }
+            Ok(())
+        }
+        Format::Yaml => match file {
+            Some(file) => serde_saphyr::to_io_writer_with_options(
+                out,
+                &WithFile { file, record },
+                yaml_options(),
+            ),
+            None => serde_saphyr::to_io_writer_with_options(out, record, yaml_options()),
+        }
+        .map_err(yaml_error),
+        Format::Csv => csv_row(
+            out,
+            file.map(str::to_owned).into_iter().chain(record.csv_row()?),
+        ),
+        Format::Outline => {
+            if let Some(file) = file {
+                writeln!(out, "{:<12}{file}", "file")?;
+            }
+            out.extend_from_slice(record.outline().unwrap_or_default().as_bytes());
+            Ok(())
+        }
+        Format::Table => Err(io::Error::other("a table row is not rendered apart")),
+    }
+}
+
+/// One CSV row (quoting is the csv crate's), written through a writer made for the row so
+/// that nothing is held between rows.
+fn csv_row(out: &mut impl Write, cells: impl IntoIterator<Item = String>) -> io::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .buffer_capacity(CSV_ROW_BUFFER)
+        .from_writer(out);
+    w.write_record(cells).map_err(io::Error::other)?;
+    w.flush()
 }
 
 fn json<W: Write, T: Serialize>(

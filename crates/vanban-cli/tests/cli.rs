@@ -189,24 +189,36 @@ fn parallel_output_is_the_sequential_output() {
             assert_eq!(many.status.code(), Some(2));
         }
     }
-    let one = vanban(&[
-        "report",
-        "--jobs",
-        "1",
-        "--format",
-        "jsonl",
-        "../../tests/fixtures",
-    ]);
-    let two = vanban(&[
-        "report",
-        "--jobs",
-        "2",
-        "--format",
-        "jsonl",
-        "../../tests/fixtures",
-    ]);
-    assert_eq!(stdout(&one), stdout(&two));
-    assert!(stdout(&one).lines().count() > 10);
+    for format in ["json", "jsonl", "yaml", "outline", "table", "csv"] {
+        let run = |jobs| {
+            let args = [
+                "report",
+                "--jobs",
+                jobs,
+                "--format",
+                format,
+                TREE,
+                "../../tests/fixtures",
+            ];
+            vanban(&args)
+        };
+        let (one, two) = (run("1"), run("2"));
+        assert_eq!(stdout(&one), stdout(&two), "report --format {format}");
+        assert!(stdout(&one).lines().count() > 20);
+        // The summaries count the same (all but the time).
+        let summary = |o: &Output| {
+            let last = stderr(o).lines().last().unwrap().to_owned();
+            last[..last.rfind(", ").unwrap()].to_owned()
+        };
+        assert_eq!(summary(&one), summary(&two));
+        let files = 3 + std::fs::read_dir("../../tests/fixtures")
+            .unwrap()
+            .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+            .count();
+        let expected = format!("vanban: {files} files, {files} reports, ");
+        assert!(summary(&one).starts_with(&expected), "{}", summary(&one));
+        assert!(summary(&one).ends_with(", 3 skipped, 1 error"));
+    }
 }
 
 #[test]
