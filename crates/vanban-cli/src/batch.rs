@@ -5,7 +5,7 @@
 //! archive is, and the output streams while later files are still being parsed.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufWriter};
+use std::io::{self, BufWriter, Write};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError, mpsc};
@@ -52,7 +52,7 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
     let discovery = match input::discover(args) {
         Ok(d) => d,
         Err(usage) => {
-            crate::progress::error("usage", &usage);
+            let _ = writeln!(io::stderr(), "vanban: {usage}");
             return Ok(Tally {
                 failed: 1,
                 ..Tally::default()

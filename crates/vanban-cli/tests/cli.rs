@@ -330,7 +330,7 @@ fn glob_filters_directories_not_named_files() {
     let bad = vanban(&["cite", "--glob", "a[", TREE]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(
-        stderr(&bad).starts_with("vanban: usage: --glob a[:"),
+        stderr(&bad).starts_with("vanban: --glob a[: "),
         "{}",
         stderr(&bad)
     );
