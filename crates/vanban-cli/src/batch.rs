@@ -152,9 +152,10 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
                 }
                 (Found::Input(_), None) => Ok(()),
             };
-            if let Found::Input(input) = found {
-                progress.advance(input.size);
-            }
+            progress.advance(match found {
+                Found::Input(input) => input.size,
+                _ => 0,
+            });
             match written {
                 Ok(()) => ControlFlow::Continue(()),
                 Err(e) => ControlFlow::Break(e),
