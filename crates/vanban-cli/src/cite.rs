@@ -48,9 +48,10 @@ pub(crate) fn run(args: Args) -> std::io::Result<Tally> {
 
 /// A text longer than this is read block by block, each block ending at the first paragraph
 /// break (a line break, optional spaces, a line break) after this many bytes, so that memory
-/// holds the text plus one block's citations, not every citation of a 500 MB file. A citation
-/// never spans a paragraph break and the grammar looks no further than the next line break, so
-/// the citations are the same as in one pass (tested over the fixtures, split at every break).
+/// holds the text plus one block's citations, not every citation of a 500 MB file. No citation
+/// (nor the context the grammar reads around one) runs across a paragraph break, so the blocks
+/// give the citations of one pass: the tests below cut every fixture, and the ignored one a
+/// corpus, at every paragraph break. A grammar rule that read across paragraphs would fail them.
 const BLOCK_BYTES: usize = 4 << 20;
 
 /// The citations of a text, in order, extracted block by block ([`BLOCK_BYTES`]).
