@@ -4,14 +4,23 @@
 //! `main` and the Python package's `vanban` command both call [`run`].
 //!
 //! The layers, each in its own module:
-//! - [`input`]: command-line paths → an ordered list of inputs (directories walked, hidden and
-//!   binary files skipped), and [`input::read_text`], the one place where an input becomes the
+//! - `input`: command-line paths → an ordered list of inputs (directories walked, hidden and
+//!   binary files skipped), and `input::read_text`, the one place where an input becomes the
 //!   text to parse (decoding plugs in there);
-//! - [`batch`]: parse the inputs on `--jobs` threads and hand the results back in input order;
-//! - [`output`]: one [`output::RecordWriter`] for every format (`jsonl`, `json`, `csv`, `table`,
+//! - `batch`: parse the inputs on `--jobs` threads and hand the results back in input order;
+//! - `output`: one `output::RecordWriter` for every format (`jsonl`, `json`, `csv`, `table`,
 //!   `yaml`, `outline`) and the stdout error policy;
-//! - [`progress`]: the progress bar, notes, errors and the closing summary on stderr;
-//! - one module per subcommand: [`cite`], [`report`], [`demo`].
+//! - `progress`: the progress bar, notes, errors and the closing summary on stderr;
+//! - one module per subcommand: `cite`, `report`, `demo`.
+//!
+//! Where things go:
+//! - a subcommand: a module with its `Args` (flatten `input::InputArgs` if it reads texts) and
+//!   a `run` that calls `batch::run_all` with a parse function, plus one variant of `Command`;
+//! - an option about reading (an input kind, an encoding): a field of `input::InputArgs` and
+//!   its use in `input::read_text`, which every subcommand reaches;
+//! - a record type: an `impl output::Record` (its table columns, optionally CSV and outline);
+//! - a format: a variant of `output::Format`, its body in `output::render` and what goes
+//!   between records in `RecordWriter::write_rendered`.
 
 use std::ffi::OsString;
 use std::io::Write;
