@@ -98,7 +98,10 @@ impl Iterator for Citations {
                 c.byte_start += start;
                 c.byte_end += start;
             }
-            self.chars_before += block.chars().count();
+            if end < self.text.len() {
+                // Only a following block needs the count (most texts are one block).
+                self.chars_before += block.chars().count();
+            }
             self.next = end;
             self.pending = cites.into_iter();
         }
