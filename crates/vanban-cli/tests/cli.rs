@@ -510,3 +510,54 @@ fn usage_errors_exit_two() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(vanban(&["--version"]).status.code(), Some(0));
 }
+
+/// Run `script` (util-linux) so that stderr is a terminal; returns what the terminal showed.
+fn on_a_terminal(shell: &str) -> String {
+    let out = Command::new("script")
+        .args(["-qefc", shell, "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("VANBAN", BIN)
+        .stdin(Stdio::null())
+        .output()
+        .expect("script(1) from util-linux gives the run a terminal");
+    String::from_utf8_lossy(&out.stdout).replace('\r', "\n")
+}
+
+#[test]
+fn a_long_run_on_a_terminal_shows_a_progress_bar_on_stderr_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    // Standard input arrives after 1.5 s: the run is long, and two files are still to come.
+    let shell = format!(
+        "(sleep 1.5; cat {GOOD0}) | \"$VANBAN\" cite --jobs 1 {GOOD1} - {GOOD2} > {out}",
+        GOOD0 = GOOD[0],
+        GOOD1 = GOOD[1],
+        GOOD2 = GOOD[2],
+        out = out.display()
+    );
+    let terminal = on_a_terminal(&shell);
+    assert!(terminal.contains("2/3 files"), "{terminal}");
+    assert!(terminal.contains("ETA"), "{terminal}");
+    assert!(
+        terminal.contains("vanban: 3 files, "),
+        "the summary: {terminal}"
+    );
+    let records = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        !records.contains("files") && records.lines().count() >= 5,
+        "stdout holds records only"
+    );
+    // --quiet: nothing at all.
+    let quiet = on_a_terminal(&shell.replace(" cite ", " cite --quiet "));
+    assert_eq!(quiet.trim(), "", "{quiet}");
+    // A short run: the summary, no bar.
+    let short = on_a_terminal(&format!(
+        "\"$VANBAN\" cite {} {} > /dev/null",
+        GOOD[1], GOOD[2]
+    ));
+    assert!(
+        !short.contains("files ") || !short.contains("ETA"),
+        "{short}"
+    );
+    assert!(short.contains("vanban: 2 files, "), "{short}");
+}
