@@ -172,6 +172,30 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
 
 /// How many inputs per worker may wait, parsed, for their turn to be written.
 const WINDOW_PER_JOB: usize = 2;
+/// Workers get the main thread's usual stack, so that an input parses the same on any thread.
+const WORKER_STACK: usize = 8 << 20;
+
+/// The index of the next result to write, and a signal when it moves (or the run stops).
+type Written = (Mutex<usize>, Condvar);
+
+/// Stop the workers: set `stop` under the lock (so that no worker misses the signal between its
+/// check and its wait) and wake them all.
+fn halt(stop: &AtomicBool, written: &Written) {
+    let guard = written.0.lock().unwrap_or_else(PoisonError::into_inner);
+    stop.store(true, Ordering::Relaxed);
+    drop(guard);
+    written.1.notify_all();
+}
+
+struct HaltOnPanic<'a>(&'a AtomicBool, &'a Written);
+
+impl Drop for HaltOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            halt(self.0, self.1);
+        }
+    }
+}
 
 /// Call `parse` on every item on `jobs` threads and `write` on each result in item order, on the
 /// calling thread. `write` returning `Break` stops the run (no more items are started).
@@ -186,24 +210,23 @@ where
     R: Send,
 {
     if jobs <= 1 || items.len() <= 1 {
-        for item in items {
-            if let ControlFlow::Break(e) = write(item, parse(item)) {
-                return Err(e);
-            }
-        }
-        return Ok(());
+        return sequential(items, &parse, &mut write);
     }
     let window = jobs.saturating_mul(WINDOW_PER_JOB);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     // The index of the next result to write, and a signal when it moves.
-    let written = (Mutex::new(0usize), Condvar::new());
+    let written: Written = (Mutex::new(0usize), Condvar::new());
     let (tx, rx) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|scope| {
+        let mut workers = 0;
         for _ in 0..jobs.min(items.len()) {
             let tx = tx.clone();
             let (next, stop, written, parse) = (&next, &stop, &written, &parse);
-            scope.spawn(move || {
+            let worker = std::thread::Builder::new().stack_size(WORKER_STACK);
+            let spawned = worker.spawn_scoped(scope, move || {
+                // A panicking worker stops the others, so none waits for its result forever.
+                let _halt = HaltOnPanic(stop, written);
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     if i >= items.len() {
@@ -219,8 +242,16 @@ where
                     }
                 }
             });
+            if spawned.is_err() {
+                // No thread for this job (resource limits): the others do the work.
+                break;
+            }
+            workers += 1;
         }
         drop(tx);
+        if workers == 0 {
+            return sequential(items, &parse, &mut write);
+        }
         let mut pending = BTreeMap::new();
         let mut want = 0;
         for (i, result) in rx {
@@ -230,8 +261,7 @@ where
                 want += 1;
                 *written.0.lock().unwrap_or_else(PoisonError::into_inner) = want;
                 if let ControlFlow::Break(e) = flow {
-                    stop.store(true, Ordering::Relaxed);
-                    written.1.notify_all();
+                    halt(&stop, &written);
                     return Err(e);
                 }
                 written.1.notify_all();
@@ -239,6 +269,20 @@ where
         }
         Ok(())
     })
+}
+
+/// The one-thread path of [`ordered`].
+fn sequential<I, R, E>(
+    items: &[I],
+    parse: &impl Fn(&I) -> R,
+    write: &mut impl FnMut(&I, R) -> ControlFlow<E>,
+) -> Result<(), E> {
+    for item in items {
+        if let ControlFlow::Break(e) = write(item, parse(item)) {
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -265,6 +309,30 @@ mod tests {
         );
         assert!(r.is_ok());
         assert_eq!(seen, items);
+    }
+
+    #[test]
+    fn a_panicking_worker_ends_the_run_instead_of_hanging_it() {
+        let (done, finished) = mpsc::channel();
+        std::thread::spawn(move || {
+            let items: Vec<u32> = (0..1000).collect();
+            let r = std::panic::catch_unwind(|| {
+                ordered(
+                    &items,
+                    2,
+                    |&i| {
+                        assert!(i != 3, "parse fails on item 3");
+                        i
+                    },
+                    |_, _| ControlFlow::<()>::Continue(()),
+                )
+            });
+            let _ = done.send(r.is_err());
+        });
+        let panicked = finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the run ends");
+        assert!(panicked, "the worker's panic reaches the caller");
     }
 
     #[test]
