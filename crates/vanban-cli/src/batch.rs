@@ -14,6 +14,11 @@ use crate::input::{self, Found, Input, InputArgs, Text};
 use crate::output::{self, Format, Record, RecordWriter};
 use crate::progress::{Progress, Tally};
 
+/// In a parallel run, an input larger than this is not rendered on its worker (its records
+/// could be many times its size): it is parsed as it is written, block by block, like a single
+/// input, so a 500 MB file among small ones costs about its size.
+const STREAM_ABOVE: u64 = 16 << 20;
+
 /// Output buffer: large enough that a record rarely costs a system call.
 const OUT_BUFFER: usize = 64 * 1024;
 
@@ -42,7 +47,8 @@ enum Parsed<T> {
 /// waits for its turn.
 ///
 /// `format` is chosen once the inputs are known: its argument says whether there are many
-/// (more than one, or a directory). `Err` only when stdout fails (a closed pipe is not a failure: the run just stops).
+/// (more than one, or a directory). `Err` only when stdout fails (a closed pipe is not a
+/// failure: the run just stops).
 pub(crate) fn run_all<T: Record + Send + 'static>(
     args: &InputArgs,
     format: impl FnOnce(bool) -> Format,
@@ -81,7 +87,7 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
     );
     let work = |input: &Input, text: String| -> io::Result<Parsed<T>> {
         let records = parse(text);
-        if !parallel {
+        if !parallel || input.size > STREAM_ABOVE {
             return Ok(Parsed::Stream(records));
         }
         if !output::renders_apart(format) {

@@ -124,3 +124,22 @@ fn many_files_hold_a_window_of_files_not_the_archive() {
     // Eight times the files, nearly the same memory.
     assert!(pm < pf + 8 * MB, "{pf} → {pm} bytes for 8× the files");
 }
+
+#[test]
+fn a_big_file_among_small_ones_streams_in_a_parallel_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).unwrap();
+    let big = write(&archive, "b_big.txt", &archive_text(18 << 20));
+    for name in ["a.txt", "c.txt", "d.txt"] {
+        write(&archive, name, &archive_text(64 << 10));
+    }
+    let (alone, out_alone) = peak(&["cite", &big]);
+    let (among, out_among) = peak(&["cite", "--jobs", "2", "--quiet", archive.to_str().unwrap()]);
+    assert!(out_among > out_alone, "every file was read");
+    // Rendering the big file's records on a worker would hold ~50 MB of JSON.
+    assert!(
+        among < alone + 8 * MB,
+        "{alone} alone, {among} among small files"
+    );
+}
