@@ -19,11 +19,12 @@ pub use vanban_model::{Citation, CitationKind, DocNumber};
 
 mod citation;
 mod error;
+mod lex;
 mod report;
-mod text;
+mod source;
 
 pub use citation::{extract_citations, parse_citation, parse_number};
-pub use error::{LineColumn, ParseError};
+pub use error::{Expected, LineColumn, ParseError};
 pub use report::parse_report;
 
 /// The README's Rust examples run as doctests, so the documentation cannot drift from the code.

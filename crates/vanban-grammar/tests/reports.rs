@@ -104,7 +104,10 @@ fn seed_article_key_facts() {
             ),
         ]
     );
-    assert_eq!(r.author.as_ref().map(|a| a.text.as_str()), Some("Sơn Tra"));
+    assert_eq!(
+        r.author.as_ref().map(|a| a.span.text.as_str()),
+        Some("Sơn Tra")
+    );
     for furniture in [
         "Ý KIẾN BẠN ĐỌC",
         "Họ và tên",
@@ -132,7 +135,7 @@ fn original_text_survives_normalisation() {
     check_spans(nfd, &r);
     assert_eq!(r.published.as_deref(), Some("2016-12-23T18:34"));
     assert_eq!(
-        r.timestamp.as_ref().map(|t| t.text.as_str()),
+        r.timestamp.as_ref().map(|t| t.span.text.as_str()),
         Some("18:34'\u{00a0}23/12/2016")
     );
     assert_eq!(

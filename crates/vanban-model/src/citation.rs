@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 /// What a citation refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum CitationKind {
     /// A party document, numbered `NUMBER-TYPE/ISSUER` (`04-NQ/TW`), or a short form of one.
     Party,
@@ -36,6 +37,7 @@ impl CitationKind {
 /// `byte_start`/`byte_end` are the same span in UTF-8 bytes. Both always slice the original input
 /// to exactly `text`, whatever normalisation the parser applied internally.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Citation {
     /// The cited text exactly as it appears in the input.
     pub text: String,
@@ -139,6 +141,7 @@ impl Resolution {
 
 /// A document number and symbol on its own (`04-NQ/TW`, `30/2020/NĐ-CP`), as parsed by `parse_number`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DocNumber {
     /// Party or state numbering.
     pub kind: CitationKind,
@@ -152,4 +155,58 @@ pub struct DocNumber {
     pub symbol: String,
     /// The year inside a state number (`2020` in `30/2020/NĐ-CP`).
     pub year: Option<i32>,
+}
+
+impl Citation {
+    /// A citation of `kind` whose text is `text`, at characters `start..end` and bytes
+    /// `byte_start..byte_end` of the input; every other field empty. (`Citation` is
+    /// `#[non_exhaustive]`: code outside this crate builds one here and sets the fields it knows.)
+    pub fn new(
+        text: String,
+        (start, end): (usize, usize),
+        (byte_start, byte_end): (usize, usize),
+        kind: CitationKind,
+    ) -> Self {
+        Self {
+            text,
+            start,
+            end,
+            byte_start,
+            byte_end,
+            kind,
+            doc_type: None,
+            number: None,
+            type_code: None,
+            issuer_code: None,
+            symbol: None,
+            year: None,
+            date: None,
+            issuer: None,
+            term: None,
+            plenum: None,
+            congress: None,
+            subject: None,
+            short: false,
+            doc_key: None,
+            doc_key_scope: None,
+            resolution: None,
+            candidates: Vec::new(),
+            doc_title: None,
+            doc_date: None,
+        }
+    }
+}
+
+impl DocNumber {
+    /// Number `number` of `kind` with its canonical `symbol` and issuer code; no type code, no year.
+    pub fn new(kind: CitationKind, number: u32, issuer_code: String, symbol: String) -> Self {
+        Self {
+            kind,
+            number,
+            type_code: None,
+            issuer_code,
+            symbol,
+            year: None,
+        }
+    }
 }

@@ -22,7 +22,7 @@ pub(crate) fn to_py_err(py: Python<'_>, err: &vanban_grammar::ParseError, src: &
         value.setattr("offset", err.char_offset(src))?;
         value.setattr("line", lc.line)?;
         value.setattr("column", lc.column)?;
-        value.setattr("expected", err.expected.clone())?;
+        value.setattr("expected", err.expected_labels())?;
         Ok(())
     };
     match set() {

@@ -2,70 +2,19 @@
 
 use std::sync::OnceLock;
 
-use crate::text::take_while_m_n;
 use nom::Parser;
 use nom::character::complete::satisfy;
 use nom::combinator::opt;
 
-use crate::error::{GrammarError, PResult};
-use crate::text::{Folded, Match, fold_phrase, is_dash, is_slash, keyword, sp, sp0};
+use crate::error::{Expected, GrammarError, PResult};
+use crate::lex::{Folded, Match, fold_phrase, is_dash, is_slash, keyword, sp, sp0};
 
-/// A calendar date; `year` is absent in `ngày 10.10`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Date {
-    pub(crate) day: u32,
-    pub(crate) month: u32,
-    pub(crate) year: Option<i32>,
-}
-
-impl Date {
-    /// ISO `YYYY-MM-DD`, when the year is known and the day exists.
-    pub(crate) fn iso(&self) -> Option<String> {
-        let y = self.year?;
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        let days = match self.month {
-            2 if leap => 29,
-            2 => 28,
-            4 | 6 | 9 | 11 => 30,
-            _ => 31,
-        };
-        // Written by hand: `format!` costs more than the rest of a date parse.
-        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
-        let y = y.unsigned_abs();
-        (self.day <= days).then(|| {
-            [
-                digit(y / 1000),
-                digit(y / 100),
-                digit(y / 10),
-                digit(y),
-                '-',
-                digit(self.month / 10),
-                digit(self.month),
-                '-',
-                digit(self.day / 10),
-                digit(self.day),
-            ]
-            .iter()
-            .collect()
-        })
-    }
-}
+pub(crate) use crate::lex::date::Date;
+pub(crate) use crate::lex::numerals::digits;
 
 fn words() -> &'static [Vec<Folded>; 2] {
     static W: OnceLock<[Vec<Folded>; 2]> = OnceLock::new();
     W.get_or_init(|| [fold_phrase("tháng"), fold_phrase("năm")])
-}
-
-/// digits(m..=n) as a number, not followed by another digit
-pub(crate) fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u32> {
-    let (rest, d) = take_while_m_n(min, max, |c: char| c.is_ascii_digit()).parse(i)?;
-    if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(nom::Err::Error(GrammarError::expected(
-            i,
-            "a shorter number",
-        )));
-    }
-    Ok((rest, d.parse().unwrap_or(0)))
 }
 
 fn day(i: &str) -> PResult<'_, u32> {
@@ -73,7 +22,7 @@ fn day(i: &str) -> PResult<'_, u32> {
     if (1..=31).contains(&d) {
         Ok((rest, d))
     } else {
-        Err(nom::Err::Error(GrammarError::expected(i, "a day")))
+        Err(nom::Err::Error(GrammarError::expected(i, Expected::Day)))
     }
 }
 
@@ -82,17 +31,17 @@ fn month(i: &str) -> PResult<'_, u32> {
     if (1..=12).contains(&m) {
         Ok((rest, m))
     } else {
-        Err(nom::Err::Error(GrammarError::expected(i, "a month")))
+        Err(nom::Err::Error(GrammarError::expected(i, Expected::Month)))
     }
 }
 
 /// year = digit{4} in 1900..=2100
 pub(crate) fn year(i: &str) -> PResult<'_, i32> {
     let (rest, y) = digits(i, 4, 4)?;
-    if (1900..=2100).contains(&y) {
+    if crate::lex::date::YEARS.contains(&i32::try_from(y).unwrap_or(0)) {
         Ok((rest, i32::try_from(y).unwrap_or(0)))
     } else {
-        Err(nom::Err::Error(GrammarError::expected(i, "a year")))
+        Err(nom::Err::Error(GrammarError::expected(i, Expected::Year)))
     }
 }
 
@@ -116,10 +65,10 @@ fn date_num(i: &str) -> PResult<'_, Date> {
                 year: Some(y),
             },
         )),
-        Some(_) => Err(nom::Err::Error(GrammarError::expected(i, "a date"))),
+        Some(_) => Err(nom::Err::Error(GrammarError::expected(i, Expected::Date))),
         // `10.10` without a year is a date only when nothing number-like follows (`10.10.5` is not).
         None if rest.starts_with(|c: char| c.is_ascii_digit()) => {
-            Err(nom::Err::Error(GrammarError::expected(i, "a date")))
+            Err(nom::Err::Error(GrammarError::expected(i, Expected::Date)))
         }
         None => Ok((
             rest,

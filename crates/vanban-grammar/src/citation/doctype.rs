@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::error::PResult;
-use crate::text::{KeywordTable, Match, Syllables, capitalise, fold_phrase};
+use crate::lex::{KeywordTable, Match, Syllables, capitalise, fold_phrase};
 
 /// One document type as prose names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +103,7 @@ pub(crate) fn may_start_type_word(phrase: &str) -> bool {
     phrase
         .chars()
         .next()
-        .is_some_and(|c| table().has_first(crate::text::fold_char(c).0))
+        .is_some_and(|c| table().has_first(crate::lex::fold_char(c).0))
 }
 
 /// Does a type word start `words`? (For parsers that match other tables at the same place.)

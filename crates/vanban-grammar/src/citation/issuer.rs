@@ -7,11 +7,11 @@
 
 use std::sync::OnceLock;
 
-use crate::text::take_while_m_n;
+use crate::lex::take_while_m_n;
 use nom::Parser;
 
-use crate::error::{GrammarError, PResult};
-use crate::text::{
+use crate::error::{Expected, GrammarError, PResult};
+use crate::lex::{
     Folded, KeywordTable, Match, Syllables, common_tone, fold, fold_phrase, is_capitalised,
     same_word, word,
 };
@@ -153,7 +153,7 @@ fn exact_unit(i: &str) -> Option<(usize, &'static str)> {
                 && !i[s.len()..]
                     .chars()
                     .next()
-                    .is_some_and(crate::text::is_word_char)
+                    .is_some_and(crate::lex::is_word_char)
         })
         .max_by_key(|(s, _)| s.len())
         .map(|(s, canon)| (s.len(), *canon))
@@ -173,7 +173,7 @@ fn is_stop(w: &str) -> bool {
 /// sp_inline = (white space but a line break){1,16}: an issuer never continues on the next line.
 fn sp_inline(i: &str) -> PResult<'_, &str> {
     take_while_m_n(1, 16, |c: char| {
-        crate::text::is_space(c) && c != '\n' && c != '\r'
+        crate::lex::is_space(c) && c != '\n' && c != '\r'
     })
     .parse(i)
 }
@@ -224,7 +224,7 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     if words.get(0).is_none() || super::doctype::starts_type_word(&mut words) {
         return Err(nom::Err::Error(GrammarError::expected(
             i,
-            "an issuing body",
+            Expected::IssuingBody,
         )));
     }
     if let Some((len, canon)) = exact_unit(i) {
@@ -243,7 +243,7 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     // (`T.Ư`, `BCH`, `UBND`, `TP.HCM`, `GD&ĐT`, `GD-ĐT`), else its first word is read, which
     // may be one too (`UBND` of `UBND-tỉnh`).
     let (_, run) = take_while_m_n(1, 16, |c: char| {
-        crate::text::is_word_char(c) || matches!(c, '.' | '&' | '-')
+        crate::lex::is_word_char(c) || matches!(c, '.' | '&' | '-')
     })
     .parse(i)?;
     let whole = run.trim_end_matches(['.', '&', '-']);
@@ -258,7 +258,7 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     if w.is_empty() || is_stop(w) {
         return Err(nom::Err::Error(GrammarError::expected(
             i,
-            "an issuing body",
+            Expected::IssuingBody,
         )));
     }
     if is_capitalised(w) {
@@ -277,7 +277,7 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     }
     Err(nom::Err::Error(GrammarError::expected(
         i,
-        "an issuing body",
+        Expected::IssuingBody,
     )))
 }
 
@@ -338,7 +338,7 @@ pub(crate) fn issuer(i: &str) -> PResult<'_, String> {
     {
         return Err(nom::Err::Error(GrammarError::expected(
             i,
-            "an issuing body",
+            Expected::IssuingBody,
         )));
     }
     let mut text = String::with_capacity(i.len() - end.len() + 8);
@@ -366,7 +366,7 @@ fn joiner(i: &str) -> PResult<'_, &'static str> {
     } else {
         Err(nom::Err::Error(GrammarError::expected(
             i,
-            "a joined issuer",
+            Expected::JoinedIssuer,
         )))
     }
 }
@@ -390,7 +390,10 @@ fn central_body(i: &str) -> PResult<'_, Token<'_>> {
     if is_central(u) {
         Ok((rest, u))
     } else {
-        Err(nom::Err::Error(GrammarError::expected(i, "a central body")))
+        Err(nom::Err::Error(GrammarError::expected(
+            i,
+            Expected::CentralBody,
+        )))
     }
 }
 

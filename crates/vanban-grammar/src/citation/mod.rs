@@ -14,93 +14,69 @@ mod term;
 
 use nom::Parser;
 
-use crate::error::{GrammarError, ParseError};
-use crate::text::{needs_nfc, normalize, sp0};
+use crate::error::{Expected, GrammarError, ParseError};
+use crate::lex::{is_space, sp0};
+use crate::source::{CharCounter, Source};
 use vanban_model::{Citation, DocNumber};
 
 use phrase::Item;
 
 /// Every citation in `text`, in order of position.
 ///
-/// Offsets are exact for any input: NFD text is normalised internally and spans are mapped
-/// back, so `&text[c.byte_start..c.byte_end] == c.text` always holds.
+/// Offsets are exact for any input: text that is not NFC is normalised internally and spans are
+/// mapped back, so `&text[c.byte_start..c.byte_end] == c.text` always holds.
 pub fn extract_citations(text: &str) -> Vec<Citation> {
-    let Some(items) = scan::scan(text, true) else {
-        let norm = normalize(text);
-        let items = scan::scan(&norm.text, false).unwrap_or_default();
-        let mapped = items
-            .iter()
-            .map(|it| (norm.start(it.start), norm.end(it.end)))
-            .collect::<Vec<_>>();
-        return to_citations(text, &norm.text, items, &mapped);
-    };
-    let spans = items
-        .iter()
-        .map(|it| (it.start, it.end))
-        .collect::<Vec<_>>();
-    to_citations(text, text, items, &spans)
+    citations_in(&Source::new(text))
+}
+
+/// The citations of a text already read into a [`Source`] (`parse_report` shares its own).
+pub(crate) fn citations_in(src: &Source<'_>) -> Vec<Citation> {
+    let items = scan::scan(src.norm());
+    to_citations(src, items)
 }
 
 /// Build public citations: original text slices, character offsets (one pass over the text
-/// since spans are sorted), subjects from the scanned text.
-fn to_citations(
-    original: &str,
-    scanned: &str,
-    items: Vec<Item>,
-    spans: &[(usize, usize)],
-) -> Vec<Citation> {
-    let mut chars_before = 0;
-    let mut counted_to = 0;
-    let mut char_offset = |byte: usize| {
-        if byte >= counted_to {
-            chars_before += original[counted_to..byte].chars().count();
-        } else {
-            chars_before -= original[byte..counted_to].chars().count();
-        }
-        counted_to = byte;
-        chars_before
-    };
+/// since spans are sorted), subjects from the NFC view.
+fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
+    let original = src.orig();
+    let scanned = src.norm();
+    let mut chars = CharCounter::new(original);
     let starts: Vec<usize> = items.iter().map(|it| it.start).collect();
     let mut out = Vec::with_capacity(items.len());
-    for (k, (item, &(bs, be))) in items.into_iter().zip(spans).enumerate() {
-        let start = char_offset(bs);
-        let end = char_offset(be);
+    for (k, item) in items.into_iter().enumerate() {
+        // Mapped even when the view is the original: a span never ends before the marks of
+        // its last character (`05` + U+0301 is NFC, yet the mark belongs to the `5`).
+        let (bs, be) = src.bytes(item.start, item.end);
+        let start = chars.at(bs);
+        let end = chars.at(be);
         // A subject stops where the next citation begins (`… về thực hiện Chỉ thị số 05-CT/TW …`).
         let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
         let subject = item.subject.and_then(|(s, e)| {
             let e = e.min(next_start.max(s));
-            let text = scanned[s..e]
-                .trim_end_matches(|c: char| crate::text::is_space(c) || ",:;".contains(c));
-            let text = text.trim_end_matches(|c: char| crate::text::is_space(c));
+            let text = scanned[s..e].trim_end_matches(|c: char| is_space(c) || ",:;".contains(c));
+            let text = text.trim_end_matches(is_space);
             (!text.is_empty()).then(|| text.to_owned())
         });
-        out.push(Citation {
-            text: original[bs..be].to_owned(),
-            start,
-            end,
-            byte_start: bs,
-            byte_end: be,
-            kind: item.kind,
-            doc_type: item.doc_type.map(str::to_owned),
-            number: item.number,
-            type_code: item.type_code,
-            issuer_code: item.issuer_code,
-            symbol: item.symbol,
-            year: item.year,
-            date: item.date,
-            issuer: item.issuer,
-            term: item.term,
-            plenum: item.plenum,
-            congress: item.congress,
-            subject,
-            short: item.short,
-            doc_key: None,
-            doc_key_scope: None,
-            resolution: None,
-            candidates: Vec::new(),
-            doc_title: None,
-            doc_date: None,
-        });
+        let mut c = Citation::new(
+            original[bs..be].to_owned(),
+            (start, end),
+            (bs, be),
+            item.kind,
+        );
+        c.doc_type = item.doc_type.map(str::to_owned);
+        c.number = item.number;
+        c.type_code = item.type_code;
+        c.issuer_code = item.issuer_code;
+        c.symbol = item.symbol;
+        c.year = item.year;
+        c.date = item.date;
+        c.issuer = item.issuer;
+        c.term = item.term;
+        c.plenum = item.plenum;
+        c.congress = item.congress;
+        c.subject = subject;
+        c.short = item.short;
+        out.push(c);
     }
     out
 }
@@ -113,28 +89,39 @@ fn to_citations(
 /// assert!(vanban_grammar::parse_citation("Chỉ thị số 05-XX/TW").is_err());
 /// ```
 pub fn parse_citation(text: &str) -> Result<Citation, ParseError> {
-    let trimmed_start = text.len() - text.trim_start_matches(crate::text::is_space).len();
-    let cites = extract_citations(text);
+    let src = Source::new(text);
+    let trimmed_start = text.len() - text.trim_start_matches(is_space).len();
+    let cites = citations_in(&src);
     match cites.as_slice() {
         [c] if c.byte_start == trimmed_start
-            && text[c.byte_end..]
-                .trim_matches(crate::text::is_space)
-                .is_empty() =>
+            && text[c.byte_end..].trim_matches(is_space).is_empty() =>
         {
             Ok(c.clone())
         }
-        [c, ..] if c.byte_start == trimmed_start => Err(ParseError {
-            offset: c.byte_end,
-            expected: vec!["the end of the citation"],
-        }),
-        _ => Err(citation_error(text, trimmed_start)),
+        [c, ..] if c.byte_start == trimmed_start => Err(ParseError::at(
+            text,
+            c.byte_end,
+            vec![Expected::CitationEnd],
+        )),
+        // Explained on the NFC view, as the scanner read it, so NFC and NFD input get the same
+        // error at the same (mapped) place.
+        _ => {
+            let norm = src.norm();
+            let at = norm.len() - norm.trim_start_matches(is_space).len();
+            Err(in_original(&src, citation_error(norm, at)))
+        }
     }
+}
+
+/// An error found on the NFC view of `src`, placed in the original text.
+fn in_original(src: &Source<'_>, e: ParseError) -> ParseError {
+    ParseError::at(src.orig(), src.start(e.offset), e.expected)
 }
 
 /// Explain why `text` is not a citation: which part of the grammar failed, and where.
 fn citation_error(text: &str, at: usize) -> ParseError {
     let rest = &text[at..];
-    match doctype::type_word(rest, crate::text::Match::Tone) {
+    match doctype::type_word(rest, crate::lex::Match::Tone) {
         Ok((after, _)) => {
             // After the type word we expect `số` and a number: report the number's error.
             let num = (sp0, nom::combinator::opt((phrase_so, sp0)))
@@ -143,16 +130,14 @@ fn citation_error(text: &str, at: usize) -> ParseError {
             number_error(text, text.len() - num.len())
         }
         Err(_) if rest.starts_with(|c: char| c.is_ascii_digit()) => number_error(text, at),
-        Err(_) => ParseError {
-            offset: at,
-            expected: vec!["a type word such as Nghị quyết, Chỉ thị, Quyết định"],
-        },
+        Err(_) => ParseError::at(text, at, vec![Expected::TypeWord]),
     }
 }
 
 fn phrase_so(i: &str) -> crate::error::PResult<'_, ()> {
-    let so = crate::text::fold_phrase("số");
-    let (r, _) = crate::text::keyword(i, &so, crate::text::Match::Tone)?;
+    static SO: std::sync::OnceLock<Vec<crate::lex::Folded>> = std::sync::OnceLock::new();
+    let so = SO.get_or_init(|| crate::lex::fold_phrase("số"));
+    let (r, _) = crate::lex::keyword(i, so, crate::lex::Match::Tone)?;
     let (r, _) = nom::combinator::opt((sp0, nom::character::complete::char(':'))).parse(r)?;
     Ok((r, ()))
 }
@@ -167,7 +152,7 @@ fn number_error(text: &str, at: usize) -> ParseError {
             });
             furthest(e, state)
         }
-        _ => GrammarError::expected(sub, "a document number such as 04-NQ/TW or 30/2020/NĐ-CP"),
+        _ => GrammarError::expected(sub, Expected::DocumentNumberExample),
     };
     ParseError::from_grammar(text, &err)
 }
@@ -188,48 +173,23 @@ fn furthest<'a>(a: GrammarError<'a>, b: Option<GrammarError<'a>>) -> GrammarErro
 /// assert_eq!(err.message("03-XX/TU"), "expected a document type code at line 1 column 4");
 /// ```
 pub fn parse_number(text: &str) -> Result<DocNumber, ParseError> {
-    let norm;
-    let src = if needs_nfc(text) {
-        norm = normalize(text).text;
-        norm.as_str()
-    } else {
-        text
-    };
-    let (rest, _) = sp0(src).map_err(|_| ParseError {
-        offset: 0,
-        expected: vec!["a document number"],
-    })?;
+    let source = Source::new(text);
+    let src = source.norm();
+    let rest = crate::lex::after_space(src);
     match symbol::doc_no(rest) {
-        Ok((after, sym)) if after.trim_matches(crate::text::is_space).is_empty() => Ok(DocNumber {
-            kind: sym.kind,
-            number: sym.number,
-            symbol: sym.symbol(),
-            type_code: sym.type_code(),
-            issuer_code: sym.issuer_code(),
-            year: sym.year,
-        }),
-        Ok((after, _)) => {
-            let offset = src.len() - after.len();
-            Err(ParseError {
-                offset: map_offset(text, src, offset),
-                expected: vec!["the end of the number"],
-            })
+        Ok((after, sym)) if after.trim_matches(is_space).is_empty() => {
+            let mut n = DocNumber::new(sym.kind, sym.number, sym.issuer_code(), sym.symbol());
+            n.type_code = sym.type_code();
+            n.year = sym.year;
+            Ok(n)
         }
-        Err(_) => {
-            let e = number_error(src, src.len() - rest.len());
-            Err(ParseError {
-                offset: map_offset(text, src, e.offset),
-                ..e
-            })
-        }
+        Ok((after, _)) => Err(in_original(
+            &source,
+            ParseError::at(src, src.len() - after.len(), vec![Expected::NumberEnd]),
+        )),
+        Err(_) => Err(in_original(
+            &source,
+            number_error(src, src.len() - rest.len()),
+        )),
     }
-}
-
-/// Map an offset in the NFC copy back to the original (identity for NFC input).
-fn map_offset(original: &str, normalized: &str, offset: usize) -> usize {
-    if std::ptr::eq(original, normalized) {
-        return offset;
-    }
-    let n = normalize(original);
-    n.start(offset.min(n.text.len()))
 }

@@ -12,7 +12,7 @@
 
 use std::sync::OnceLock;
 
-use crate::text::take_while_m_n;
+use crate::lex::take_while_m_n;
 use nom::Parser;
 use nom::branch::alt;
 use nom::character::complete::{char as ch, satisfy};
@@ -23,8 +23,8 @@ use super::doctype::{DocType, may_start_type_word, type_word};
 use super::issuer::issuer;
 use super::symbol::{Symbol, blocks_number_start, canonical_symbol, doc_no};
 use super::term::{congress_ref, cua_dang, plenum_ref, term};
-use crate::error::{GrammarError, PResult};
-use crate::text::{
+use crate::error::{Expected, GrammarError, PResult};
+use crate::lex::{
     Folded, Match, after_space, base_is, fold, fold_phrase, is_capitalised, is_space, keyword,
     same_word, sp, sp0, word,
 };
@@ -101,7 +101,7 @@ fn w() -> &'static Words {
     })
 }
 
-fn err<'a, T>(i: &'a str, what: &'static str) -> PResult<'a, T> {
+fn err<'a, T>(i: &'a str, what: Expected) -> PResult<'a, T> {
     Err(nom::Err::Error(GrammarError::expected(i, what)))
 }
 
@@ -198,7 +198,7 @@ fn bare_number(i: &str) -> PResult<'_, Bare> {
     // `1517- VC/ĐT`, `5-6`: a dash after the number makes it part of another shape.
     let dash_after = (
         sp0,
-        satisfy(crate::text::is_dash),
+        satisfy(crate::lex::is_dash),
         sp0,
         satisfy(char::is_alphanumeric),
     )
@@ -208,7 +208,7 @@ fn bare_number(i: &str) -> PResult<'_, Bare> {
     let decimal = (rest.starts_with('.') || rest.starts_with(','))
         && rest[1..].starts_with(|c: char| c.is_ascii_digit());
     if n == 0 || bad_next || decimal || dash_after {
-        return err(i, "a document number");
+        return err(i, Expected::DocumentNumber);
     }
     // `Chỉ thị số 35 ngày 30/5/2019`, `Nghị quyết 27 năm 2018`: a date slot, not a quantity.
     let date_follows = (sp, |i| keyword(i, &w().ngay, Match::Loose), sp0, date)
@@ -227,7 +227,7 @@ fn bare_number(i: &str) -> PResult<'_, Bare> {
             || next_word.starts_with(|c: char| c.is_ascii_digit())
             || range
         {
-            return err(i, "a document number");
+            return err(i, Expected::DocumentNumber);
         }
     }
     Ok((rest, Bare(n)))
@@ -250,13 +250,13 @@ fn reference(i: &str, bare_ok: bool) -> PResult<'_, Ref<'_>> {
         let (rest, b) = bare_number(i)?;
         return Ok((rest, Ref::Bare(b)));
     }
-    err(i, "a document number such as 04-NQ/TW or 30/2020/NĐ-CP")
+    err(i, Expected::DocumentNumberExample)
 }
 
 /// list_sep = sp? "," sp? | sp? ";" sp? | sp "và" sp
 fn list_sep(i: &str) -> PResult<'_, &str> {
     if !after_space(i).starts_with([',', ';', 'v', 'V']) {
-        return err(i, "a list separator");
+        return err(i, Expected::ListSeparator);
     }
     let comma = (sp0, alt((ch(','), ch(';'))), sp0).map(|_| "");
     let va = (sp, |i| keyword(i, &w().va, Match::Tone), sp).map(|_| "");
@@ -266,19 +266,19 @@ fn list_sep(i: &str) -> PResult<'_, &str> {
 /// ngay = "ngày", also glued to the date (`NGÀY30-3-2013`)
 fn ngay(i: &str) -> PResult<'_, &str> {
     let (rest, letters) = take_while_m_n(1, 8, |c: char| {
-        crate::text::is_word_char(c) && !c.is_ascii_digit()
+        crate::lex::is_word_char(c) && !c.is_ascii_digit()
     })
     .parse(i)?;
     if same_word(letters, &w().ngay[0], Match::Loose) {
         Ok((rest, letters))
     } else {
-        err(i, "\"ngày\"")
+        err(i, Expected::Ngay)
     }
 }
 
 /// sp_inline = (white space but a line break){1,16}
 fn sp_inline(i: &str) -> PResult<'_, &str> {
-    take_while_m_n(1, crate::text::MAX_SPACE, |c: char| {
+    take_while_m_n(1, crate::lex::MAX_SPACE, |c: char| {
         is_space(c) && c != '\n' && c != '\r'
     })
     .parse(i)
@@ -289,14 +289,14 @@ fn year_alone(i: &str) -> PResult<'_, i32> {
     let (rest, y) = year(i)?;
     if (
         sp0,
-        satisfy(crate::text::is_dash),
+        satisfy(crate::lex::is_dash),
         sp0,
         satisfy(|c: char| c.is_ascii_digit()),
     )
         .parse(rest)
         .is_ok()
     {
-        return err(i, "a year");
+        return err(i, Expected::Year);
     }
     Ok((rest, y))
 }
@@ -340,7 +340,7 @@ fn slots(i: &str) -> (&str, Slots) {
                 // `của Hội nghị Trung ương 4 khóa XIII`: the plenum issued it.
                 if let Ok((after, (plenum, t))) = plenum_ref(body) {
                     let phrase = &body[..body.len() - after.len()];
-                    s.issuer = Some(crate::text::common_tone(strip_term(phrase)));
+                    s.issuer = Some(crate::lex::common_tone(strip_term(phrase)));
                     s.plenum = Some(plenum);
                     s.term = s.term.or(t);
                     rest = after;
@@ -486,14 +486,14 @@ fn law_name(i: &str) -> PResult<'_, ()> {
         if (k == 0 && !is_capitalised(w))
             || type_word(&rest[rest.len() - r.len() - w.len()..], Match::Tone).is_ok()
         {
-            return err(rest, "the name of a law");
+            return err(rest, Expected::LawName);
         }
         rest = r;
         if (sp, so).parse(rest).is_ok() {
             return Ok((rest, ()));
         }
     }
-    err(i, "\"số\"")
+    err(i, Expected::So)
 }
 
 /// Parse a numbered citation whose type word (if any) ended at `at`; `start` is where the
@@ -708,7 +708,7 @@ fn may_continue(rest: &str, doc: DocType) -> bool {
     let Some(c) = rest.chars().next() else {
         return false;
     };
-    let first = crate::text::fold_char(c).0;
+    let first = crate::lex::fold_char(c).0;
     if !(c.is_ascii_digit()
         || matches!(first, 's' | 'c' | 't' | 'h' | 'đ')
         || (doc.named && c.is_uppercase()))
@@ -809,7 +809,7 @@ fn number_start(text: &str, slash: usize, floor: usize) -> Option<usize> {
     while let Some(&(i, c)) = chars.peek() {
         if is_space(c) && spaces < 16 {
             spaces += 1;
-        } else if crate::text::is_dash(c) && !dash && letters > 0 {
+        } else if crate::lex::is_dash(c) && !dash && letters > 0 {
             dash = true;
         } else {
             break;
@@ -845,7 +845,7 @@ fn number_start(text: &str, slash: usize, floor: usize) -> Option<usize> {
         // `19-2017/NQ-CP`: the Government's yearly resolutions put the year after a hyphen.
         // Otherwise (`2-9-2019/…`) the digits continue a date or range, not a number.
         Some(c)
-            if crate::text::is_dash(c)
+            if crate::lex::is_dash(c)
                 && text[..at - c.len_utf8()].ends_with(|d: char| d.is_ascii_digit()) =>
         {
             let year = digits == 4
@@ -855,7 +855,7 @@ fn number_start(text: &str, slash: usize, floor: usize) -> Option<usize> {
             let number = head.len() - head.trim_end_matches(|d: char| d.is_ascii_digit()).len();
             let start = at - c.len_utf8() - number;
             let before = text[..start].chars().next_back();
-            let free = before.is_none_or(|b| !blocks_number_start(b) && !crate::text::is_dash(b));
+            let free = before.is_none_or(|b| !blocks_number_start(b) && !crate::lex::is_dash(b));
             (year && number <= 5 && free).then_some(start)
         }
         _ => Some(at),
@@ -877,7 +877,7 @@ fn look_back(text: &str, num_start: usize, floor: usize) -> (usize, Option<DocTy
     let mut end = window.len();
     for (k, c) in window.char_indices().rev() {
         let space = is_space(c);
-        let stop = !(space || crate::text::is_word_char(c) || c == ':' || c == '.');
+        let stop = !(space || crate::lex::is_word_char(c) || c == ':' || c == '.');
         if (space || stop) && end > k + c.len_utf8() {
             spans[n] = (k + c.len_utf8(), end);
             n += 1;

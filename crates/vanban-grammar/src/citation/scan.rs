@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use super::doctype::{DocType, prefilter_patterns};
 use super::phrase::{Item, from_slash, from_type_word};
-use crate::text::{Literals, is_word_char};
+use crate::lex::{Literals, is_word_char};
 
 /// The type-word searcher and the type word of each of its patterns. Fat Teddy (16 buckets,
 /// AVX2) verifies fewer false candidates with this many patterns than the slim form: 1.4 against
@@ -31,17 +31,14 @@ fn type_words(text: &str) -> impl Iterator<Item = (usize, usize, DocType)> + '_ 
         .map(move |(start, end, id)| (start, end, docs[id]))
 }
 
-/// Positions of slashes in order (`/` and the look-alikes `⁄`, `／`), found in the same pass
-/// that watches for combining marks (U+0300–U+036F, lead bytes CC and CD): a text with marks
-/// must be normalised first, which `scan` learns from `Slashes::saw_mark`.
+/// Positions of slashes in order (`/` and the look-alikes `⁄`, `／`).
 struct Slashes<'a> {
     bytes: &'a [u8],
-    /// Where the search for the next `/` or mark resumes.
+    /// Where the search for the next `/` resumes.
     pos: usize,
     /// The rare look-alikes, found up front (one more pass; see `other_slashes`).
     others: std::iter::Peekable<std::vec::IntoIter<usize>>,
     next_plain: Option<usize>,
-    saw_mark: bool,
 }
 
 impl<'a> Slashes<'a> {
@@ -52,7 +49,6 @@ impl<'a> Slashes<'a> {
             pos: 0,
             others: other_slashes(bytes).into_iter().peekable(),
             next_plain: None,
-            saw_mark: false,
         }
     }
 
@@ -65,17 +61,13 @@ impl<'a> Slashes<'a> {
     }
 
     fn plain(&mut self) -> Option<usize> {
-        while self.next_plain.is_none() && self.pos < self.bytes.len() {
-            let Some(k) = memchr::memchr3(b'/', 0xCC, 0xCD, &self.bytes[self.pos..]) else {
-                self.pos = self.bytes.len();
-                break;
-            };
-            let at = self.pos + k;
-            self.pos = at + 1;
-            if self.bytes[at] == b'/' {
-                self.next_plain = Some(at);
-            } else {
-                self.saw_mark = true;
+        if self.next_plain.is_none() && self.pos < self.bytes.len() {
+            match memchr::memchr(b'/', &self.bytes[self.pos..]) {
+                Some(k) => {
+                    self.next_plain = Some(self.pos + k);
+                    self.pos += k + 1;
+                }
+                None => self.pos = self.bytes.len(),
             }
         }
         self.next_plain
@@ -114,10 +106,8 @@ enum Anchor {
     Slash(usize),
 }
 
-/// All citations in a text, as byte spans, in order; `None` if the text holds combining marks
-/// and `nfc_only` is set (the caller normalises and scans again: marks are rare, and finding
-/// them in this pass spares every other text a pass of its own).
-pub(crate) fn scan(text: &str, nfc_only: bool) -> Option<Vec<Item>> {
+/// All citations in a text (an NFC view, see `Source`), as byte spans, in order.
+pub(crate) fn scan(text: &str) -> Vec<Item> {
     let mut words = type_words(text).peekable();
     let mut slashes = Slashes::new(text);
     let mut out: Vec<Item> = Vec::new();
@@ -129,10 +119,6 @@ pub(crate) fn scan(text: &str, nfc_only: bool) -> Option<Vec<Item>> {
             (Some(_), _) => words.next().map(|(a, b, d)| Anchor::TypeWord(a, b, d)),
             (None, _) => slashes.next().map(Anchor::Slash),
         };
-        // NFD text is normalised and scanned again: stop at its first mark.
-        if nfc_only && slashes.saw_mark {
-            return None;
-        }
         let Some(anchor) = anchor else { break };
         let found = match anchor {
             Anchor::TypeWord(at, after, doc) if at >= floor => {
@@ -154,7 +140,5 @@ pub(crate) fn scan(text: &str, nfc_only: bool) -> Option<Vec<Item>> {
             out.extend(found.items);
         }
     }
-    // Marks after the last slash are found by draining the scanner.
-    while nfc_only && !slashes.saw_mark && slashes.next().is_some() {}
-    (!(nfc_only && slashes.saw_mark)).then_some(out)
+    out
 }

@@ -3,16 +3,15 @@
 
 use std::sync::OnceLock;
 
-use crate::text::take_while_m_n;
+use crate::lex::take_while_m_n;
 use nom::Parser;
 use nom::branch::alt;
 use nom::character::complete::satisfy;
 use nom::combinator::{opt, recognize, verify};
-use nom::error::context;
 
 use super::date::{digits, year};
-use crate::error::{GrammarError, PResult};
-use crate::text::{MAX_SPACE, fold_char, is_dash, is_slash, is_space, sp0};
+use crate::error::{Expected, GrammarError, PResult, label};
+use crate::lex::{MAX_SPACE, fold_char, is_dash, is_slash, is_space, sp0};
 use vanban_model::CitationKind;
 
 /// A parsed number and symbol, before it becomes a `Citation`. Codes stay slices of the text
@@ -267,7 +266,7 @@ fn is_code_upper(c: char) -> bool {
 
 /// num = digit{1,5}, not followed by another digit
 fn num(i: &str) -> PResult<'_, u32> {
-    context("a document number", |i| digits(i, 1, 5)).parse(i)
+    label(Expected::DocumentNumber, |i| digits(i, 1, 5)).parse(i)
 }
 
 /// hy = sp? dash sp?      (`18 - NQ/TW`, `181- QĐ/TW`, `16 -\nHD/BTCTW`, en and em dashes)
@@ -277,7 +276,7 @@ fn hy(i: &str) -> PResult<'_, &str> {
 
 /// slash = "/" | "⁄" | "／"
 fn slash(i: &str) -> PResult<'_, char> {
-    context("\"/\"", satisfy(is_slash)).parse(i)
+    label(Expected::Slash, satisfy(is_slash)).parse(i)
 }
 
 /// letters = letter{1,12}
@@ -287,19 +286,19 @@ fn letters(i: &str) -> PResult<'_, &str> {
 
 /// party_type = one of PARTY_TYPES, any case
 fn party_type_code(i: &str) -> PResult<'_, &'static str> {
-    let (rest, word) = context("a document type code", letters).parse(i)?;
+    let (rest, word) = label(Expected::TypeCode, letters).parse(i)?;
     match party_type(word) {
         Some(t) => Ok((rest, t)),
         None => Err(nom::Err::Error(GrammarError::expected(
             i,
-            "a document type code",
+            Expected::TypeCode,
         ))),
     }
 }
 
 /// issuer_unit = letter{1,15}
 fn issuer_unit(i: &str) -> PResult<'_, &str> {
-    context("an issuer code", take_while_m_n(1, 15, is_code_letter)).parse(i)
+    label(Expected::IssuerCode, take_while_m_n(1, 15, is_code_letter)).parse(i)
 }
 
 /// issuer = issuer_unit { dash " "? issuer_unit }{0,3}      (`ĐU-MTTW`, `VC- ĐT`), as written
@@ -345,7 +344,10 @@ pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol<'_>> {
     if (lower_start && raw_type.chars().any(char::is_uppercase))
         || issuer.chars().any(|c| fold_char(c).1 != 0)
     {
-        return Err(nom::Err::Error(GrammarError::expected(i, "an issuer code")));
+        return Err(nom::Err::Error(GrammarError::expected(
+            i,
+            Expected::IssuerCode,
+        )));
     }
     let state_issuer = party_issuer_in(issuer, STATE_ISSUERS);
     let symbol = Symbol {
@@ -387,7 +389,7 @@ fn spaced_unit(i: &str) -> PResult<'_, &str> {
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return Err(nom::Err::Error(GrammarError::expected(
             rest,
-            "the end of the symbol",
+            Expected::SymbolEnd,
         )));
     }
     Ok((rest, unit))
@@ -402,7 +404,7 @@ struct StateCode<'a> {
 
 /// state_code = state_unit { "-" state_unit | spaced_unit }{0,4}
 fn state_code(i: &str) -> PResult<'_, StateCode<'_>> {
-    let (after_first, first) = context("a state document symbol", state_unit).parse(i)?;
+    let (after_first, first) = label(Expected::StateSymbol, state_unit).parse(i)?;
     let tight = |i| (satisfy(|c| c == '-'), state_unit).map(|_| ()).parse(i);
     let spaced = |i| spaced_unit(i).map(|(r, _)| (r, ()));
     let mut rest = after_first;
@@ -448,7 +450,7 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return Err(nom::Err::Error(GrammarError::expected(
             rest,
-            "the end of the symbol",
+            Expected::SymbolEnd,
         )));
     }
     // `646/QĐ/QUTW`: a party number with the hyphen written as a slash.
@@ -475,7 +477,7 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
         if !((yr.is_some() && is_assembly(unit)) || matches!(unit, "TTg" | "CP" | "CTN")) {
             return Err(nom::Err::Error(GrammarError::expected(
                 i,
-                "a state document symbol (TYPE-ISSUER)",
+                Expected::StateSymbolParts,
             )));
         }
         Symbol {
@@ -527,14 +529,14 @@ pub(crate) fn doc_no(i: &str) -> PResult<'_, Symbol<'_>> {
         Some(c) if is_dash(c) || is_space(c) => alt((party_no, state_no)).parse(i),
         _ => Err(nom::Err::Error(GrammarError::expected(
             i,
-            "a document number such as 04-NQ/TW or 30/2020/NĐ-CP",
+            Expected::DocumentNumberExample,
         ))),
     }
 }
 
 /// True when `c` may not directly precede a document number (it would be part of a longer token).
 pub(crate) fn blocks_number_start(c: char) -> bool {
-    crate::text::is_word_char(c) || is_slash(c) || c == '.' || c == ',' || c == '_'
+    crate::lex::is_word_char(c) || is_slash(c) || c == '.' || c == ',' || c == '_'
 }
 
 #[cfg(test)]

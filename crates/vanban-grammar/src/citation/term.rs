@@ -3,19 +3,17 @@
 
 use std::sync::OnceLock;
 
-use crate::text::take_while_m_n;
+use crate::lex::take_while_m_n;
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
 use nom::character::complete::char as ch;
 use nom::combinator::{opt, recognize};
 
-use crate::error::{GrammarError, PResult};
-use crate::text::{
-    Folded, Match, after_space, base_is, fold_char, fold_phrase, keyword, sp, sp0, word,
-};
+use crate::error::{Expected, GrammarError, PResult};
+use crate::lex::{Folded, Match, after_space, fold_phrase, keyword, sp, sp0, word};
 
-fn err<'a, T>(i: &'a str, what: &'static str) -> PResult<'a, T> {
+fn err<'a, T>(i: &'a str, what: Expected) -> PResult<'a, T> {
     Err(nom::Err::Error(GrammarError::expected(i, what)))
 }
 
@@ -56,94 +54,12 @@ fn kw<'a>(phrase: &'static [Folded]) -> impl Fn(&'a str) -> PResult<'a, &'a str>
     move |i| keyword(i, phrase, Match::Tone)
 }
 
-/// Value of a Roman numeral written with I, V, X, L, C (tone marks from noisy text folded away:
-/// `XÍĨ` → 12); `None` unless canonical and in 1..=40. Runs for every candidate term or plenum
-/// number, so it does not allocate.
-pub(crate) fn roman_value(s: &str) -> Option<u32> {
-    let mut letters = [0u8; 7];
-    let mut n = 0;
-    for c in s.chars().filter(|&c| !crate::text::is_tone_mark(c)) {
-        let letter = fold_char(c).0.to_ascii_uppercase();
-        if !matches!(letter, 'I' | 'V' | 'X' | 'L' | 'C') {
-            return None;
-        }
-        *letters.get_mut(n)? = letter as u8;
-        n += 1;
-    }
-    let letters = &letters[..n];
-    let value = |b: u8| match b {
-        b'I' => 1,
-        b'V' => 5,
-        b'X' => 10,
-        b'L' => 50,
-        _ => 100,
-    };
-    let mut total: i64 = 0;
-    for (k, &b) in letters.iter().enumerate() {
-        if letters
-            .get(k + 1)
-            .is_some_and(|&next| value(next) > value(b))
-        {
-            total -= value(b);
-        } else {
-            total += value(b);
-        }
-    }
-    let total = u32::try_from(total).ok().filter(|t| (1..=40).contains(t))?;
-    // Canonical spelling only (`IIII`, `IIV` are not numerals here).
-    let mut canon = [0u8; 8];
-    let len = to_roman(total, &mut canon);
-    (letters == &canon[..len]).then_some(total)
-}
+pub(crate) use crate::lex::numerals::roman_value;
 
-/// Write `n` (1..=40) in Roman numerals into `out`; returns the length.
-fn to_roman(mut n: u32, out: &mut [u8; 8]) -> usize {
-    let mut len = 0;
-    for (v, r) in [
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= v && len + r.len() <= out.len() {
-            out[len..len + r.len()].copy_from_slice(r.as_bytes());
-            len += r.len();
-            n -= v;
-        }
-    }
-    len
-}
-
-/// Value of a spelled-out ordinal or cardinal (`nhất`, `tư`, `bốn`, `mười hai`, `mười lăm`).
+/// Value of a spelled-out ordinal or cardinal (`nhất`, `tư`, `bốn`, `mười hai`, `mười lăm`),
+/// tone-insensitive: noisy text writes `thứ tứ`.
 fn ordinal_word_value(words: &[&str]) -> Option<u32> {
-    const UNITS: [(&str, u32); 13] = [
-        ("nhât", 1),
-        ("môt", 1),
-        ("hai", 2),
-        ("ba", 3),
-        ("tư", 4),
-        ("bôn", 4),
-        ("năm", 5),
-        ("lăm", 5),
-        ("sau", 6),
-        ("bay", 7),
-        ("tam", 8),
-        ("chin", 9),
-        ("mươi", 10),
-    ];
-    let unit = |w: &str| -> Option<u32> {
-        UNITS
-            .iter()
-            .find(|(base, _)| base_is(w, base))
-            .map(|&(_, v)| v)
-    };
-    match words {
-        [w] => unit(w),
-        [ten, u] if base_is(ten, "mươi") => unit(u).filter(|&v| v < 10).map(|u| 10 + u),
-        _ => None,
-    }
+    crate::lex::numerals::number_words(words, Match::Loose)
 }
 
 /// number = digit{1,2} | roman      (terms, plenums and congresses stay below 100)
@@ -157,7 +73,7 @@ fn small_number(i: &str) -> PResult<'_, u32> {
     }
     match roman_value(token) {
         Some(n) => Ok((rest, n)),
-        None => err(i, "a number (XII, 12)"),
+        None => err(i, Expected::Numeral),
     }
 }
 
@@ -175,7 +91,7 @@ fn ordinal(i: &str) -> PResult<'_, u32> {
     let (rest, a) = word(i)?;
     match ordinal_word_value(&[a]) {
         Some(n) => Ok((rest, n)),
-        None => err(i, "an ordinal"),
+        None => err(i, Expected::Ordinal),
     }
 }
 
@@ -183,7 +99,7 @@ fn ordinal(i: &str) -> PResult<'_, u32> {
 pub(crate) fn term(i: &str) -> PResult<'_, u32> {
     // Both forms start with `(` or `khóa` (any case): test that before the alternatives.
     if !after_space(i).starts_with(['(', 'k', 'K']) {
-        return err(i, "a term");
+        return err(i, Expected::Term);
     }
     let khoa = |i| keyword(i, &w().khoa, Match::Loose);
     let paren = (sp0, ch('('), sp0, khoa, sp, small_number, sp0, ch(')'));
@@ -217,7 +133,7 @@ pub(crate) fn plenum_ref(i: &str) -> PResult<'_, (u32, Option<u32>)> {
     // Every form starts with `Hội nghị`, `Trung ương` or `T…` (`TW`, `T.Ư`): one test spares
     // the alternatives below on the usual issuer after `của`.
     if !i.starts_with(['H', 'h', 'T', 't']) {
-        return err(i, "a plenum");
+        return err(i, Expected::Plenum);
     }
     let hn = || kw(&w().hoi_nghi);
     let lan_thu = || kw(&w().lan_thu);
@@ -234,7 +150,7 @@ pub(crate) fn plenum_ref(i: &str) -> PResult<'_, (u32, Option<u32>)> {
     let committee_first = (hn(), sp, central_committee, sp, lan_thu(), sp, ordinal).map(|t| t.6);
     let (rest, plenum) = alt((numbered, committee_first, ordinal_first)).parse(i)?;
     if !(1..=30).contains(&plenum) {
-        return err(i, "a plenum number");
+        return err(i, Expected::PlenumNumber);
     }
     let (rest, t) = opt((opt(ch(',')), term).map(|x| x.1)).parse(rest)?;
     Ok((rest, (plenum, t)))
@@ -247,7 +163,7 @@ pub(crate) fn plenum_ref(i: &str) -> PResult<'_, (u32, Option<u32>)> {
 pub(crate) fn congress_ref(i: &str) -> PResult<'_, u32> {
     // `Đại hội`, `ĐH` (and the look-alike `Ð`) all start with a D-letter.
     if !i.starts_with(['Đ', 'đ', '\u{D0}', '\u{F0}', '\u{189}', '\u{256}']) {
-        return err(i, "a congress");
+        return err(i, Expected::Congress);
     }
     let mut dh = alt((kw(&w().dai_hoi), tag("ĐH"), tag("\u{d0}H")));
     let (mut rest, _) = dh.parse(i)?;
@@ -283,7 +199,7 @@ pub(crate) fn congress_ref(i: &str) -> PResult<'_, u32> {
     )
         .parse(rest)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
-        return err(rest, "the end of the congress number");
+        return err(rest, Expected::CongressNumberEnd);
     }
     Ok((rest, n))
 }
@@ -303,7 +219,7 @@ pub(crate) fn nhiem_ky(i: &str) -> PResult<'_, &str> {
         sp,
         digits4(),
         sp0,
-        nom::character::complete::satisfy(crate::text::is_dash),
+        nom::character::complete::satisfy(crate::lex::is_dash),
         sp0,
         digits4(),
     ))

@@ -10,8 +10,8 @@ use super::lex::{
 };
 use super::outline::ordinal;
 use super::people::people;
-use super::source::Source;
 use super::timestamp::timestamp_line;
+use crate::source::Source;
 
 /// Lines that open the trailing furniture of a page: everything from there on is boilerplate.
 const TAIL_MARKERS: &[&str] = &[
@@ -322,14 +322,7 @@ fn items(src: &Source<'_>, paragraphs: &[&str]) -> Vec<Item> {
     let flush = |run: &mut Vec<(u32, &str, &str)>, out: &mut Vec<Item>| {
         if run.len() >= 2 {
             for &(n, label, text) in run.iter() {
-                let s = src.span(text);
-                out.push(Item {
-                    ordinal: n,
-                    marker: src.span(label).text,
-                    text: s.text,
-                    start: s.start,
-                    end: s.end,
-                });
+                out.push(Item::new(n, src.span(label).text, src.span(text)));
             }
         }
         run.clear();
@@ -380,14 +373,8 @@ pub(crate) fn article(src: &Source<'_>, lines: &[&str]) -> Report {
     let mut body_from;
     if let Some(k) = ts_at {
         if let Some((stamp, text)) = timestamp_line(kept[k]) {
-            let s = src.span(text);
             rep.published = Some(stamp.iso());
-            rep.timestamp = Some(Timestamp {
-                text: s.text,
-                start: s.start,
-                end: s.end,
-                iso: stamp.iso(),
-            });
+            rep.timestamp = Some(Timestamp::new(src.span(text), stamp.iso()));
         }
         let pre = &kept[..k];
         let author_at = pre
@@ -503,13 +490,10 @@ fn set_author(src: &Source<'_>, rep: &mut Report, line: &str, affiliation: &[&st
         (Some(a), Some(b)) => Some(src.span(src.join(a, b))),
         _ => None,
     };
-    rep.author = Some(Author {
-        text: s.text,
-        start: s.start,
-        end: s.end,
-        titles: ts.map(|t| src.span(t).text),
-        affiliation: aff,
-    });
+    let mut author = Author::new(s);
+    author.titles = ts.map(|t| src.span(t).text);
+    author.affiliation = aff;
+    rep.author = Some(author);
 }
 
 #[cfg(test)]

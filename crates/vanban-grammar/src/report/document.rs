@@ -6,7 +6,7 @@ use super::lex::{any_kw, is_dash, trim};
 use super::outline::{self, build};
 use super::people::people;
 use super::signature::{end_block, tail_start};
-use super::source::Source;
+use crate::source::Source;
 
 /// basis = [bullet] ("Căn cứ" | "Theo đề nghị" | "Xét đề nghị" | "Theo đề xuất" | "Xét tờ trình") …
 fn basis_line(line: &str) -> Option<&str> {
@@ -66,17 +66,16 @@ pub(crate) fn document(src: &Source<'_>, lines: &[&str], citations: &[Citation])
         .into_iter()
         .map(|(first, last)| {
             let s = src.span(src.join(first, last).trim_end_matches([';', ',']));
-            let cites = citations
+            // Citations are sorted by start: a binary search, not a scan of the list per line
+            // (a document of N basis lines would cost N² otherwise).
+            let from = citations.partition_point(|c| c.start < s.start);
+            let cites = citations[from..]
                 .iter()
-                .filter(|c| c.start >= s.start && c.end <= s.end)
+                .take_while(|c| c.start < s.end)
+                .filter(|c| c.end <= s.end)
                 .cloned()
                 .collect();
-            Basis {
-                text: s.text,
-                start: s.start,
-                end: s.end,
-                citations: cites,
-            }
+            Basis::new(s, cites)
         })
         .collect();
     let (sections, preamble) = build(src, &rest);

@@ -12,8 +12,8 @@ use super::lex::{
     trim, word,
 };
 use super::outline;
-use super::source::Source;
-use super::timestamp::valid_date;
+use crate::lex::date::Date;
+use crate::source::Source;
 
 /// Type names, longest first where one is a prefix of another (formats.md §5.2).
 const TYPE_NAMES: &[&str] = &[
@@ -71,7 +71,8 @@ pub(crate) fn header_date(i: &str) -> R<'_, (&str, Option<String>)> {
         num(4),
     )
         .parse(i)?;
-    let iso = valid_date(d, m, y as i32).then(|| format!("{y:04}-{m:02}-{d:02}"));
+    // The calendar check of every date (`ngày 29 tháng 2 năm 2019` has no ISO form).
+    let iso = Date::checked(d, m, y as i32).and_then(|d| d.iso());
     Ok((rest, (&i[..i.len() - rest.len()], iso)))
 }
 
@@ -165,17 +166,14 @@ fn number_field(src: &Source<'_>, text: &str, local: Number) -> HeaderNumber {
         },
         Err(_) => local,
     };
-    HeaderNumber {
-        text: span.text,
-        start: span.start,
-        end: span.end,
-        kind: n.kind,
-        number: n.number,
-        type_code: n.type_code,
-        issuer_code: n.issuer_code,
-        symbol: n.symbol,
-        year: n.year,
-    }
+    let mut h = HeaderNumber::new(span);
+    h.kind = n.kind;
+    h.number = n.number;
+    h.type_code = n.type_code;
+    h.issuer_code = n.issuer_code;
+    h.symbol = n.symbol;
+    h.year = n.year;
+    h
 }
 
 /// Organ words that open an issuer under a parent (`BAN CHẤP HÀNH TRUNG ƯƠNG` / `BAN TỔ CHỨC`).
@@ -287,10 +285,8 @@ fn header_at<'a>(
     ty: &'a str,
     after_type: &'a str,
 ) -> (Header, usize) {
-    let mut h = Header {
-        doc_type: Some(src.span(ty)),
-        ..Header::default()
-    };
+    let mut h = Header::default();
+    h.doc_type = Some(src.span(ty));
     let zone_start = src.offset(lines[zone_from.min(k)]);
     let zone = &src.norm()[zone_start..src.offset(ty)];
 
@@ -318,13 +314,7 @@ fn header_at<'a>(
     }
     for (at, _) in zone.match_indices("ngày").chain(zone.match_indices("NGÀY")) {
         if let Ok((_, (text, iso))) = header_date(&zone[at..]) {
-            let s = src.span(text);
-            h.date = Some(HeaderDate {
-                text: s.text,
-                start: s.start,
-                end: s.end,
-                iso,
-            });
+            h.date = Some(HeaderDate::new(src.span(text), iso));
             let (place, place_at) = place_before(zone, at);
             if let Some(p) = place {
                 h.place = Some(src.span(p));
@@ -504,7 +494,7 @@ mod tests {
 
     fn parse(text: &str) -> Header {
         let src = Source::new(text);
-        let lines = super::super::lex::lines(src.norm());
+        let lines = crate::lex::lines(src.norm());
         header(&src, &lines).expect("a header").0
     }
 
@@ -522,7 +512,7 @@ mod tests {
         assert_eq!(t(&h.party), Some("ĐẢNG CỘNG SẢN VIỆT NAM"));
         let n = h.number.unwrap();
         assert_eq!(
-            (n.text.as_str(), n.number, n.symbol.as_deref()),
+            (n.span.text.as_str(), n.number, n.symbol.as_deref()),
             ("12-HD/BDVTW", Some(12), Some("HD/BDVTW"))
         );
         assert_eq!(t(&h.place), Some("Hà Nội"));
@@ -538,7 +528,7 @@ mod tests {
         );
         assert_eq!(t(&h.parent_issuer), Some("BAN CHẤP HÀNH TRUNG ƯƠNG"));
         assert_eq!(t(&h.issuer), Some("VĂN PHÒNG"));
-        assert_eq!(h.number.unwrap().text, "36-HD/VPTW");
+        assert_eq!(h.number.unwrap().span.text, "36-HD/VPTW");
         assert_eq!(t(&h.place), Some("Hà Nội"));
         assert_eq!(t(&h.subject), Some("thể thức văn bản của Đảng"));
     }
@@ -554,13 +544,13 @@ mod tests {
         let n = h.number.unwrap();
         assert_eq!(
             (
-                n.text.as_str(),
+                n.span.text.as_str(),
                 n.type_code.as_deref(),
                 n.issuer_code.as_deref()
             ),
             ("07 -\nKH/TU", Some("KH"), Some("TU"))
         );
-        assert_eq!(h.date.unwrap().text, "ngày\n14 tháng 02 năm 2022");
+        assert_eq!(h.date.unwrap().span.text, "ngày\n14 tháng 02 năm 2022");
         assert_eq!(t(&h.subject), Some("THỰC HIỆN CHUYÊN ĐỀ NĂM 2022"));
     }
 

@@ -1,6 +1,6 @@
 //! Report structure: news articles and formal party documents (formats.md §5–6).
 //!
-//! The text is normalised once ([`source`]), split into lines, and read by small line-level
+//! The text is read once into a [`Source`](crate::source::Source), split into lines, and read by small line-level
 //! grammars: [`timestamp`], [`header`], [`outline`], [`signature`], [`people`]; [`article`] and
 //! [`document`] put them together. Every field is cut from the original text through the offset
 //! map, so no normalisation leaks into the output.
@@ -11,7 +11,7 @@ mod lex;
 mod outline;
 mod people;
 mod signature;
-mod source;
+
 mod timestamp;
 
 use vanban_model::Report;
@@ -33,9 +33,10 @@ use vanban_model::Report;
 /// assert_eq!(r.author.map(|a| a.text).as_deref(), Some("Sơn Tra"));
 /// ```
 pub fn parse_report(text: &str) -> Report {
-    let src = source::Source::new(text);
-    let lines = lex::lines(src.norm());
-    let citations = crate::extract_citations(text);
+    // One Source for the whole report: the citation scanner reads the same NFC view.
+    let src = crate::source::Source::new(text);
+    let lines = crate::lex::lines(src.norm());
+    let citations = crate::citation::citations_in(&src);
     let mut report = document::document(&src, &lines, &citations)
         .unwrap_or_else(|| article::article(&src, &lines));
     report.citations = citations;

@@ -10,7 +10,7 @@ use nom::combinator::{opt, recognize};
 use vanban_model::{Section, SectionKind};
 
 use super::lex::{R, fail, hsp0, is_upper_text, kw, num, number_word, roman, trim, word};
-use super::source::Source;
+use crate::source::Source;
 
 /// Deepest outline accepted; deeper headings are kept as text of the deepest section.
 pub(crate) const MAX_DEPTH: usize = 12;
@@ -354,16 +354,15 @@ pub(crate) fn build<'a>(src: &Source<'a>, lines: &[&'a str]) -> (Vec<Section>, V
             .iter()
             .filter_map(|&c| built[c].take())
             .collect();
-        built[idx] = Some(Section {
-            kind: node.kind,
-            label: src.span(node.label).text,
-            heading: node.heading.map(|h| src.span(h).text),
-            level: node.level as u32,
-            text: span.text,
-            start: span.start,
-            end: span.end,
-            children,
-        });
+        let mut section = Section::new(
+            node.kind,
+            src.span(node.label).text,
+            node.heading.map(|h| src.span(h).text),
+            node.level as u32,
+            span,
+        );
+        section.children = children;
+        built[idx] = Some(section);
     }
     let sections = roots.into_iter().filter_map(|r| built[r].take()).collect();
     (sections, preamble)
@@ -485,7 +484,7 @@ mod tests {
     fn siblings_pop_and_new_families_nest() {
         let text = "Mở đầu\nI. MỤC ĐÍCH\n1. Một\na) x\nb) y\n2. Hai\nII.\nNỘI DUNG\n- gạch\n";
         let src = Source::new(text);
-        let lines = super::super::lex::lines(src.norm());
+        let lines = crate::lex::lines(src.norm());
         let (sections, preamble) = build(&src, &lines);
         assert_eq!(preamble, vec!["Mở đầu"]);
         let shape: Vec<(String, usize)> = sections
@@ -495,7 +494,7 @@ mod tests {
         assert_eq!(shape, vec![("I.".into(), 2), ("II.".into(), 1)]);
         assert_eq!(sections[0].children[0].children.len(), 2);
         assert_eq!(sections[1].heading.as_deref(), Some("NỘI DUNG"));
-        assert_eq!(sections[1].text, "II.\nNỘI DUNG");
+        assert_eq!(sections[1].span.text, "II.\nNỘI DUNG");
         assert_eq!(sections[0].children[0].children[1].level, 3);
     }
 }

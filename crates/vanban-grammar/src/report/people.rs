@@ -20,13 +20,13 @@ use std::sync::OnceLock;
 
 use nom::Parser;
 use nom::character::complete::{char, satisfy};
-use vanban_model::{Person, Span};
+use vanban_model::Person;
 
 use super::lex::{
     R, fail, hsp0, is_capitalised, is_dash, is_upper_text, kw, word, word_eq, word_key,
 };
-use super::source::Source;
-use crate::text::{Literals, capitalise};
+use crate::lex::{Literals, capitalise};
+use crate::source::Source;
 
 /// Words and phrases that open a position (lower case; tone style does not matter).
 const HEADS: &[&str] = &[
@@ -552,20 +552,14 @@ pub(crate) fn people(src: &Source<'_>, region: &str) -> Vec<Person> {
         done = region.len() - rest.len();
         let idx = *index.entry(words_key(who)).or_insert_with(|| {
             let s = src.span(who);
-            out.push(Person {
-                name: s.text,
-                start: s.start,
-                end: s.end,
-                positions: Vec::new(),
-            });
+            out.push(Person::new(s.text, s.start, s.end));
             seen.push(HashSet::new());
             out.len() - 1
         });
         for p in positions {
             let p = p.trim_end_matches(|c: char| !c.is_alphanumeric());
             if !p.is_empty() && seen[idx].insert(words_key(p)) {
-                let Span { text, start, end } = src.span(p);
-                out[idx].positions.push(Span { text, start, end });
+                out[idx].positions.push(src.span(p));
             }
         }
     }

@@ -14,7 +14,7 @@ use nom::combinator::opt;
 use vanban_model::{Signature, Span};
 
 use super::lex::{R, any_kw, fail, hsp0, is_capitalised, is_dash, is_upper_text, kw, trim};
-use super::source::Source;
+use crate::source::Source;
 
 /// Title words a signer's position opens with.
 const POSITION_HEADS: &[&str] = &[
@@ -192,7 +192,7 @@ mod tests {
 
     fn run(text: &str) -> (Option<[Option<String>; 3]>, Vec<String>) {
         let src = Source::new(text);
-        let lines = super::super::lex::lines(src.norm());
+        let lines = crate::lex::lines(src.norm());
         let (sig, rec) = end_block(&src, &lines);
         let f = |s: Option<Span>| s.map(|s| s.text);
         (

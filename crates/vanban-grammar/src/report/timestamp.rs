@@ -10,6 +10,8 @@ use nom::character::complete::{char, one_of};
 use nom::combinator::{opt, recognize};
 use nom::sequence::preceded;
 
+use crate::lex::date::Date;
+
 use super::lex::{R, any_kw, fail, hsp0, kw, num, number_word, word};
 
 /// A date with an optional time of day.
@@ -30,15 +32,6 @@ impl Stamp {
             None => date,
         }
     }
-}
-
-/// A calendar date in the range the texts use.
-pub(crate) fn valid_date(day: u32, month: u32, year: i32) -> bool {
-    const DAYS: [u32; 12] = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    (1900..=2100).contains(&year)
-        && (1..=12).contains(&month)
-        && day >= 1
-        && day <= DAYS[month as usize - 1]
 }
 
 /// label = ("Cập nhật" | "Đăng lúc" | "Ngày đăng" | "Ngày phát hành" | "Ngày cập nhật" | "Thời gian"
@@ -145,7 +138,7 @@ fn date_long(i: &str) -> R<'_, (u32, u32, i32)> {
 /// date = date_num | date_long, checked against the calendar
 pub(crate) fn date(i: &str) -> R<'_, (u32, u32, i32)> {
     let (rest, (d, m, y)) = alt((date_num, date_long)).parse(i)?;
-    if valid_date(d, m, y) {
+    if Date::checked(d, m, y).is_some() {
         Ok((rest, (d, m, y)))
     } else {
         fail(i)

@@ -48,14 +48,10 @@ pub(crate) fn check_citation_spans(text: &str, cites: &[Citation]) {
 
 /// A citation without its position: what must agree between NFC and NFD forms of one text.
 pub(crate) fn strip(c: &Citation) -> Citation {
-    Citation {
-        text: String::new(),
-        start: 0,
-        end: 0,
-        byte_start: 0,
-        byte_end: 0,
-        ..c.clone()
-    }
+    let mut c = c.clone();
+    c.text = String::new();
+    (c.start, c.end, c.byte_start, c.byte_end) = (0, 0, 0, 0);
+    c
 }
 
 /// Check every span of a report: `input.chars().skip(start).take(end - start)` is exactly its
@@ -99,10 +95,10 @@ fn walk(r: &Report, f: &mut dyn FnMut(&str, &str, usize, usize)) -> Result<(), S
         opt(f, what, s);
     }
     if let Some(t) = &r.timestamp {
-        f("timestamp", &t.text, t.start, t.end);
+        f("timestamp", &t.span.text, t.span.start, t.span.end);
     }
     if let Some(a) = &r.author {
-        f("author", &a.text, a.start, a.end);
+        f("author", &a.span.text, a.span.start, a.span.end);
         opt(f, "affiliation", &a.affiliation);
     }
     if let Some(h) = &r.header {
@@ -117,10 +113,10 @@ fn walk(r: &Report, f: &mut dyn FnMut(&str, &str, usize, usize)) -> Result<(), S
             opt(f, what, s);
         }
         if let Some(n) = &h.number {
-            f("number", &n.text, n.start, n.end);
+            f("number", &n.span.text, n.span.start, n.span.end);
         }
         if let Some(d) = &h.date {
-            f("date", &d.text, d.start, d.end);
+            f("date", &d.span.text, d.span.start, d.span.end);
         }
     }
     if let Some(sig) = &r.signature {
@@ -138,13 +134,13 @@ fn walk(r: &Report, f: &mut dyn FnMut(&str, &str, usize, usize)) -> Result<(), S
         }
     }
     for it in &r.items {
-        if !it.text.starts_with(&it.marker) {
+        if !it.span.text.starts_with(&it.marker) {
             return Err(format!(
                 "marker {:?} not a prefix of {:?}",
-                it.marker, it.text
+                it.marker, it.span.text
             ));
         }
-        f("item", &it.text, it.start, it.end);
+        f("item", &it.span.text, it.span.start, it.span.end);
     }
     for p in &r.people {
         f("person", &p.name, p.start, p.end);
@@ -153,11 +149,11 @@ fn walk(r: &Report, f: &mut dyn FnMut(&str, &str, usize, usize)) -> Result<(), S
         }
     }
     for b in &r.basis {
-        f("basis", &b.text, b.start, b.end);
+        f("basis", &b.span.text, b.span.start, b.span.end);
         if let Some(c) = b
             .citations
             .iter()
-            .find(|c| !(c.start >= b.start && c.end <= b.end && r.citations.contains(c)))
+            .find(|c| !(c.start >= b.span.start && c.end <= b.span.end && r.citations.contains(c)))
         {
             return Err(format!("basis citation {c:?}"));
         }
@@ -167,10 +163,13 @@ fn walk(r: &Report, f: &mut dyn FnMut(&str, &str, usize, usize)) -> Result<(), S
     }
     let mut stack: Vec<&Section> = r.sections.iter().collect();
     while let Some(s) = stack.pop() {
-        if !s.text.starts_with(&s.label) {
-            return Err(format!("label {:?} not a prefix of {:?}", s.label, s.text));
+        if !s.span.text.starts_with(&s.label) {
+            return Err(format!(
+                "label {:?} not a prefix of {:?}",
+                s.label, s.span.text
+            ));
         }
-        f("section", &s.text, s.start, s.end);
+        f("section", &s.span.text, s.span.start, s.span.end);
         stack.extend(&s.children);
     }
     Ok(())

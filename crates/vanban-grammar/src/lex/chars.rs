@@ -1,0 +1,178 @@
+//! Character classes, each defined once for both wings (docs/formats.md §7).
+
+/// White space as the web writes it: Unicode `White_Space` plus zero-width space and BOM.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
+}
+
+/// White space that stays on the line (every `is_space` but the line breaks).
+pub(crate) fn is_hspace(c: char) -> bool {
+    is_space(c) && !is_line_break(c)
+}
+
+/// A line break, the one definition every parser uses: LF, CR (alone or before LF), NEL, VT,
+/// FF, LINE SEPARATOR and PARAGRAPH SEPARATOR (Unicode's mandatory breaks, UAX #14 class BK/CR/LF/NL).
+pub(crate) fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Byte length of the line break at the start of `s` (2 for CR LF), 0 if there is none.
+pub(crate) fn line_break_len(s: &str) -> usize {
+    match s.chars().next() {
+        Some('\r') if s.as_bytes().get(1) == Some(&b'\n') => 2,
+        Some(c) if is_line_break(c) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// The lines of `s` without their terminators, split at every [`is_line_break`] (CR LF is one
+/// break); every line is a slice of `s`.
+pub(crate) fn lines(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut k = 0;
+    let bytes = s.as_bytes();
+    while k < bytes.len() {
+        // Every break but the three-byte U+2028/U+2029 and the two-byte NEL is one ASCII byte;
+        // all start with a byte below 0x0E, 0xC2 or 0xE2.
+        let b = bytes[k];
+        if b > 0x0D && b != 0xC2 && b != 0xE2 {
+            k += 1;
+            continue;
+        }
+        let n = line_break_len(&s[k..]);
+        if n == 0 {
+            k += 1;
+            while k < bytes.len() && !s.is_char_boundary(k) {
+                k += 1;
+            }
+            continue;
+        }
+        out.push(&s[start..k]);
+        k += n;
+        start = k;
+    }
+    out.push(&s[start..]);
+    out
+}
+
+/// Byte offset where the line holding byte `at` starts.
+pub(crate) fn line_start(s: &str, at: usize) -> usize {
+    s[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_line_break(c))
+        .map_or(0, |(k, c)| k + c.len_utf8())
+}
+
+/// Byte offset where the line holding byte `at` ends (before its break).
+pub(crate) fn line_end(s: &str, at: usize) -> usize {
+    s[at..]
+        .char_indices()
+        .find(|&(_, c)| is_line_break(c))
+        .map_or(s.len(), |(k, _)| at + k)
+}
+
+/// Hyphen-like characters that separate number and type code, or items (docs/formats.md §7.5).
+pub(crate) fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{00AD}' | '\u{FE63}' | '\u{FF0D}'
+    )
+}
+
+/// Slash-like characters (`/`, fraction slash, full-width solidus).
+pub(crate) fn is_slash(c: char) -> bool {
+    matches!(c, '/' | '\u{2044}' | '\u{FF0F}')
+}
+
+/// A combining mark (general category M): it belongs to the character before it.
+pub(crate) fn is_mark(c: char) -> bool {
+    // Fast path: the marks of Vietnamese NFD text, then the general lookup for other scripts.
+    matches!(c, '\u{0300}'..='\u{036F}')
+        || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
+}
+
+/// A letter of a word: letters, digits and combining marks (NFD input keeps its marks on the letter).
+pub(crate) fn is_word_char(c: char) -> bool {
+    // Fast paths for ASCII and the Vietnamese letter blocks; the general lookup is slow.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match c {
+        '\u{00C0}'..='\u{024F}' => c != '\u{00D7}' && c != '\u{00F7}',
+        '\u{1EA0}'..='\u{1EF9}' | '\u{0300}'..='\u{036F}' => true,
+        // Any combining mark belongs to the letter before it, in every script.
+        _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
+    }
+}
+
+/// Byte length of the first character of `s` and the combining marks after it (0 for "").
+pub(crate) fn cluster_len(s: &str) -> usize {
+    let mut chars = s.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return 0;
+    };
+    chars
+        .find(|&(_, c)| !is_mark(c))
+        .map_or(s.len(), |(k, _)| k)
+        .max(first.len_utf8())
+}
+
+/// True when `word` is written with a capital first letter.
+pub(crate) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// At least two letters and no lower-case letter (`HƯỚNG DẪN`, `T/M BAN THƯỜNG VỤ`).
+pub(crate) fn is_upper_text(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// `w` with its first letter in upper case (`nghị quyết` → `Nghị quyết`).
+pub(crate) fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_break_splits_lines() {
+        for br in [
+            "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
+        ] {
+            let text = format!("một{br}hai{br}{br}ba");
+            assert_eq!(lines(&text), ["một", "hai", "", "ba"], "{br:?}");
+        }
+        assert_eq!(lines("a\r\rb"), ["a", "", "b"]);
+        assert_eq!(lines(""), [""]);
+        // Lookalike bytes that are not breaks: `Â` (C3 82), `…` (E2 80 A6), `Ņ` (C5 85).
+        assert_eq!(lines("Â…Ņ"), ["Â…Ņ"]);
+    }
+
+    #[test]
+    fn clusters_hold_their_marks() {
+        assert_eq!(cluster_len("e\u{0302}\u{0301}t"), 5);
+        assert_eq!(cluster_len("ết"), "ế".len());
+        assert_eq!(cluster_len("\u{0301}x"), 2);
+        assert_eq!(cluster_len(""), 0);
+        assert_eq!(cluster_len("\u{1100}\u{1161}"), 3);
+    }
+}

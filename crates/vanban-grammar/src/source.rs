@@ -1,0 +1,416 @@
+//! One `Source` per input: the original text (what every output field shows), its NFC view
+//! (what every parser reads) and the map between them, in bytes and in characters
+//! (docs/ARCHITECTURE.md, "From bytes to JSON"). No other code computes offsets.
+//!
+//! Normalisation touches only the clusters that are not NFC-quick-check clean (combining marks
+//! of any script, conjoining Hangul jamo, kana voicing marks, singletons such as U+212B Å): the
+//! rest is borrowed or copied verbatim, so clean text costs one byte scan and no map.
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+use crate::lex::chars::is_mark;
+
+/// Bytes per checkpoint of the lazily built byte → character index.
+const BLOCK: usize = 64;
+
+/// A character that NFC may rewrite or compose with its neighbour: not quick-check `Yes`, or a
+/// non-starter.
+fn unstable(c: char) -> bool {
+    !c.is_ascii()
+        && (canonical_combining_class(c) != 0
+            || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes)
+}
+
+/// The first two UTF-8 bytes of every `unstable` character below U+10000, as a bit set: clean
+/// Vietnamese is dense in the lead bytes involved (C3, E1, E2), so the test runs on byte pairs
+/// and a hit is confirmed on the decoded character.
+fn pairs() -> &'static [u8; 8192] {
+    static PAIRS: OnceLock<[u8; 8192]> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        let mut t = [0u8; 8192];
+        for c in (0x300..0x1_0000).filter_map(char::from_u32) {
+            if unstable(c) {
+                let mut buf = [0u8; 4];
+                let b = c.encode_utf8(&mut buf).as_bytes();
+                let i = usize::from(b[0]) << 8 | usize::from(b[1]);
+                t[i >> 3] |= 1 << (i & 7);
+            }
+        }
+        t
+    })
+}
+
+/// Byte offset of the first `unstable` character of `s`, if any.
+///
+/// Every unstable character starts with a byte of CC or above (U+0300 and up), and of those
+/// Vietnamese text holds mostly E1 BA/BB (its precomposed letters) and E2 80 (punctuation):
+/// eight bytes are tested at a time for a byte ≥ CC, and those two common prefixes are let
+/// through before the pair table is asked.
+fn first_unstable(s: &str) -> Option<usize> {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // (b & 0x7F) + 0x34 carries into bit 7 exactly when (b & 0x7F) >= 0x4C.
+    const TO_CC: u64 = 0x3434_3434_3434_3434;
+    let bytes = s.as_bytes();
+    let pairs = pairs();
+    let mut k = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let mut hits = ((w & LOW7) + TO_CC) & w & HIGH;
+        while hits != 0 {
+            let at = k + (hits.trailing_zeros() / 8) as usize;
+            hits &= hits - 1;
+            if suspicious(bytes, at, pairs) && s[at..].chars().next().is_some_and(unstable) {
+                return Some(at);
+            }
+        }
+        k += 8;
+    }
+    (k..bytes.len()).find(|&at| {
+        bytes[at] >= 0xCC
+            && suspicious(bytes, at, pairs)
+            && s[at..].chars().next().is_some_and(unstable)
+    })
+}
+
+/// Could the character starting at byte `at` (a byte ≥ CC) be unstable? Decided on its first
+/// two bytes; astral characters are always checked.
+#[inline]
+fn suspicious(bytes: &[u8], at: usize, pairs: &[u8; 8192]) -> bool {
+    let b0 = bytes[at];
+    let b1 = bytes.get(at + 1).copied().unwrap_or(0);
+    match b0 {
+        0xE1 if b1 == 0xBA || b1 == 0xBB => false,
+        0xE2 if b1 == 0x80 => matches!(bytes.get(at + 2), Some(0x80 | 0x81)),
+        0xF0.. => true,
+        _ => {
+            let i = usize::from(b0) << 8 | usize::from(b1);
+            pairs[i >> 3] & (1 << (i & 7)) != 0
+        }
+    }
+}
+
+/// The input seen twice, with the map between the two.
+pub(crate) struct Source<'a> {
+    orig: &'a str,
+    norm: Cow<'a, str>,
+    /// `(normalised byte, original byte)` at the start and the end of every rewritten
+    /// cluster, ascending; empty when the NFC view is the original.
+    checkpoints: Vec<(usize, usize)>,
+    /// Characters of `orig` before byte `k * BLOCK`, built on first use.
+    chars_before: OnceLock<Vec<usize>>,
+}
+
+impl<'a> Source<'a> {
+    /// Read `orig` once: find what NFC would change, and rewrite only that.
+    pub(crate) fn new(orig: &'a str) -> Self {
+        let Some(first) = first_unstable(orig) else {
+            return Self {
+                orig,
+                norm: Cow::Borrowed(orig),
+                checkpoints: Vec::new(),
+                chars_before: OnceLock::new(),
+            };
+        };
+        let mut out = String::with_capacity(orig.len() + 16);
+        let mut checkpoints = Vec::new();
+        let mut copied = 0;
+        let mut at = Some(first);
+        while let Some(k) = at {
+            // The cluster runs from the last starter before the unstable character to the
+            // last unstable character after it.
+            let mut start = k;
+            while let Some(c) = orig[copied..start].chars().next_back() {
+                start -= c.len_utf8();
+                if canonical_combining_class(c) == 0 {
+                    break;
+                }
+            }
+            let end = k + orig[k..]
+                .char_indices()
+                .skip(1)
+                .find(|&(_, c)| !unstable(c))
+                .map_or(orig.len() - k, |(n, _)| n);
+            out.push_str(&orig[copied..start]);
+            let n0 = out.len();
+            out.extend(orig[start..end].nfc());
+            if out[n0..] != orig[start..end] {
+                checkpoints.push((n0, start));
+                checkpoints.push((out.len(), end));
+            }
+            copied = end;
+            at = first_unstable(&orig[end..]).map(|n| end + n);
+        }
+        out.push_str(&orig[copied..]);
+        if checkpoints.is_empty() {
+            // Unstable characters that NFC keeps (a mark after a digit): borrow the original.
+            return Self {
+                orig,
+                norm: Cow::Borrowed(orig),
+                checkpoints,
+                chars_before: OnceLock::new(),
+            };
+        }
+        Self {
+            orig,
+            norm: Cow::Owned(out),
+            checkpoints,
+            chars_before: OnceLock::new(),
+        }
+    }
+
+    /// The original text.
+    pub(crate) fn orig(&self) -> &'a str {
+        self.orig
+    }
+
+    /// The NFC view the parsers read.
+    pub(crate) fn norm(&self) -> &str {
+        &self.norm
+    }
+
+    /// Byte offset of `sub` (a slice of the NFC view) in the NFC view.
+    pub(crate) fn offset(&self, sub: &str) -> usize {
+        let base = self.norm.as_ptr() as usize;
+        let at = sub.as_ptr() as usize;
+        // Slices handed in always come from `norm`; clamp anyway so a bug cannot panic.
+        at.saturating_sub(base).min(self.norm.len())
+    }
+
+    /// The rewritten cluster holding normalised byte `nb`: `(k, inside)` where `k` indexes the
+    /// checkpoint at or before `nb` and `inside` says whether `nb` lies strictly inside a cluster.
+    fn locate(&self, nb: usize) -> Option<(usize, bool)> {
+        let i = self.checkpoints.partition_point(|&(n, _)| n <= nb);
+        let k = i.checked_sub(1)?;
+        // Even checkpoints open a cluster, odd ones close it.
+        Some((k, k % 2 == 0 && self.checkpoints[k].0 < nb))
+    }
+
+    /// Original byte offset where the text at normalised byte `nb` starts: a position inside a
+    /// rewritten cluster maps to the cluster's start.
+    pub(crate) fn start(&self, nb: usize) -> usize {
+        let ob = match self.locate(nb) {
+            None => nb,
+            Some((k, true)) => self.checkpoints[k].1,
+            Some((k, false)) => {
+                let (n, o) = self.checkpoints[k];
+                o + (nb - n)
+            }
+        };
+        self.snap(ob)
+    }
+
+    /// Original byte offset where text ending at normalised byte `nb` ends: a position inside a
+    /// rewritten cluster maps to the cluster's end, and the combining marks that follow in the
+    /// original belong to the span too (a span never ends inside a cluster).
+    pub(crate) fn end(&self, nb: usize) -> usize {
+        let ob = match self.locate(nb) {
+            None => nb,
+            Some((k, true)) => self.checkpoints[k + 1].1,
+            Some((k, false)) => {
+                let (n, o) = self.checkpoints[k];
+                o + (nb - n)
+            }
+        };
+        let ob = self.snap(ob);
+        ob + self.orig[ob..]
+            .char_indices()
+            .find(|&(_, c)| !is_mark(c))
+            .map_or(self.orig.len() - ob, |(n, _)| n)
+    }
+
+    /// Clamp to the text and back to a character boundary.
+    fn snap(&self, ob: usize) -> usize {
+        let mut ob = ob.min(self.orig.len());
+        while !self.orig.is_char_boundary(ob) {
+            ob -= 1;
+        }
+        ob
+    }
+
+    /// Character offset of an original byte offset.
+    pub(crate) fn char_offset(&self, ob: usize) -> usize {
+        let index = self.chars_before.get_or_init(|| {
+            let mut out = Vec::with_capacity(self.orig.len() / BLOCK + 1);
+            let mut count = 0usize;
+            for block in self.orig.as_bytes().chunks(BLOCK) {
+                out.push(count);
+                count += block.iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+            }
+            out
+        });
+        let ob = self.snap(ob);
+        // The last checkpoint at or before `ob` (`ob` may be the end of the text).
+        let k = (ob / BLOCK).min(index.len().saturating_sub(1));
+        let before = index.get(k).copied().unwrap_or(0);
+        before
+            + self.orig.as_bytes()[(k * BLOCK).min(ob)..ob]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count()
+    }
+
+    /// The original byte span of normalised bytes `nb0..nb1`.
+    pub(crate) fn bytes(&self, nb0: usize, nb1: usize) -> (usize, usize) {
+        let ob0 = self.start(nb0);
+        (ob0, self.end(nb1.max(nb0)).max(ob0))
+    }
+
+    /// The original text and character offsets of normalised bytes `nb0..nb1`.
+    pub(crate) fn span_at(&self, nb0: usize, nb1: usize) -> vanban_model::Span {
+        let (ob0, ob1) = self.bytes(nb0, nb1);
+        vanban_model::Span::new(
+            &self.orig[ob0..ob1],
+            self.char_offset(ob0),
+            self.char_offset(ob1),
+        )
+    }
+
+    /// The original text and character offsets of `sub`, a slice of the NFC view.
+    pub(crate) fn span(&self, sub: &str) -> vanban_model::Span {
+        let nb0 = self.offset(sub);
+        self.span_at(nb0, nb0 + sub.len())
+    }
+
+    /// The NFC view between two of its slices: from the start of `a` to the end of `b`.
+    pub(crate) fn join(&self, a: &str, b: &str) -> &str {
+        let s = self.offset(a);
+        let e = (self.offset(b) + b.len()).max(s);
+        &self.norm[s..e]
+    }
+}
+
+/// Character offsets of ascending byte offsets, counted incrementally: one pass over the text
+/// for a whole sorted list of spans, without building an index.
+pub(crate) struct CharCounter<'a> {
+    text: &'a str,
+    counted_to: usize,
+    chars_before: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            counted_to: 0,
+            chars_before: 0,
+        }
+    }
+
+    /// Character offset of byte `byte` (a character boundary); cheap when calls ascend.
+    pub(crate) fn at(&mut self, byte: usize) -> usize {
+        if byte >= self.counted_to {
+            self.chars_before += self.text[self.counted_to..byte].chars().count();
+        } else {
+            self.chars_before -= self.text[byte..self.counted_to].chars().count();
+        }
+        self.counted_to = byte;
+        self.chars_before
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str, a: usize, b: usize) -> String {
+        s.chars().skip(a).take(b - a).collect()
+    }
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        let src = Source::new("Tỉnh uỷ Đồng Tháp\u{00A0}Ð");
+        assert!(matches!(src.norm, Cow::Borrowed(_)));
+        let norm = src.norm();
+        let s = src.span(&norm[norm.find("Đồng").unwrap()..]);
+        assert_eq!(
+            (s.text.as_str(), s.start, s.end),
+            ("Đồng Tháp\u{00A0}Ð", 8, 19)
+        );
+    }
+
+    #[test]
+    fn nfd_maps_back_to_the_original() {
+        let orig = "Nghi\u{0323} quye\u{0302}\u{0301}t x";
+        let src = Source::new(orig);
+        assert_eq!(src.norm(), "Nghị quyết x");
+        let norm = src.norm();
+        let at = norm.find("quyết").unwrap();
+        let s = src.span(&norm[at..at + "quyết".len()]);
+        assert_eq!(s.text, "quye\u{0302}\u{0301}t");
+        assert_eq!(chars(orig, s.start, s.end), s.text);
+        let x = src.span(&norm[norm.len() - 1..]);
+        assert_eq!((x.text.as_str(), x.start), ("x", orig.chars().count() - 1));
+    }
+
+    #[test]
+    fn spans_never_end_inside_a_cluster() {
+        // A mark NFC keeps (after a digit), and one it composes, each after the span's end.
+        for orig in [
+            "Chỉ thị 05\u{0301} x",
+            "số 5\u{0323}\u{0301}",
+            "ab\u{0301}c",
+        ] {
+            let src = Source::new(orig);
+            let norm = src.norm();
+            // The parser read up to the letter or digit before the mark.
+            let cut = norm
+                .char_indices()
+                .find(|&(_, c)| c == '5' || c == 'b')
+                .map(|(k, c)| k + c.len_utf8())
+                .unwrap();
+            let (_, end) = src.bytes(0, cut);
+            assert!(
+                orig[end..].chars().next().is_none_or(|c| !is_mark(c)),
+                "{orig:?} cut at {end}"
+            );
+        }
+    }
+
+    #[test]
+    fn char_offsets_at_block_ends() {
+        for len in [0, 1, BLOCK - 1, BLOCK, BLOCK + 1, 3 * BLOCK] {
+            let text = "a".repeat(len);
+            let src = Source::new(&text);
+            assert_eq!(src.char_offset(len), len);
+            let text = "ư".repeat(len);
+            let src = Source::new(&text);
+            assert_eq!(src.char_offset(text.len()), len);
+        }
+    }
+
+    #[test]
+    fn beyond_vietnamese() {
+        // Decomposed Hangul, kana with a voicing mark, singletons Å (U+212B) and Ω (U+2126).
+        for (orig, want) in [
+            ("\u{1100}\u{1161}\u{11A8} x", "\u{AC01} x"),
+            ("\u{304B}\u{3099}", "\u{304C}"),
+            ("\u{212B}ngström \u{2126}", "\u{00C5}ngström \u{03A9}"),
+        ] {
+            let src = Source::new(orig);
+            assert_eq!(src.norm(), want);
+            assert_eq!(src.norm(), orig.nfc().collect::<String>());
+            let all = src.span(src.norm());
+            assert_eq!(all.text, orig);
+            assert_eq!((all.start, all.end), (0, orig.chars().count()));
+        }
+    }
+
+    #[test]
+    fn byte_test_agrees_with_characters() {
+        for c in (0x80u32..0x3_0000).filter_map(char::from_u32) {
+            let s = format!("ab{c}cd");
+            assert_eq!(
+                first_unstable(&s).is_some(),
+                unstable(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+}
