@@ -25,22 +25,31 @@ fn unstable(c: char) -> bool {
             || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes)
 }
 
-/// The first two UTF-8 bytes of every `unstable` character below U+10000, as a bit set: clean
-/// Vietnamese is dense in the lead bytes involved (C3, E1, E2), so the test runs on byte pairs
-/// and a hit is confirmed on the decoded character.
-fn pairs() -> &'static [u8; 8192] {
-    static PAIRS: OnceLock<[u8; 8192]> = OnceLock::new();
-    PAIRS.get_or_init(|| {
-        let mut t = [0u8; 8192];
-        for c in (0x300..0x1_0000).filter_map(char::from_u32) {
-            if unstable(c) {
-                let mut buf = [0u8; 4];
-                let b = c.encode_utf8(&mut buf).as_bytes();
-                let i = usize::from(b[0]) << 8 | usize::from(b[1]);
-                t[i >> 3] |= 1 << (i & 7);
+/// For a lead byte C0–EF, the second bytes (their low six bits) that begin an `unstable`
+/// character, as a bit set: clean Vietnamese is dense in the lead bytes involved (C3, E1, E2),
+/// so candidates are found on byte pairs and confirmed on the decoded character. Each lead's
+/// set is computed the first time text holds it (most texts meet two or three leads).
+fn second_bytes(lead: u8) -> u64 {
+    static SETS: [OnceLock<u64>; 48] = [const { OnceLock::new() }; 48];
+    let Some(set) = SETS.get(usize::from(lead.wrapping_sub(0xC0))) else {
+        return u64::MAX; // not a two- or three-byte lead: let the character decide
+    };
+    *set.get_or_init(|| {
+        let mut bits = 0u64;
+        for second in 0..64u32 {
+            let unstable_here = if lead < 0xE0 {
+                char::from_u32(u32::from(lead & 0x1F) << 6 | second).is_some_and(unstable)
+            } else {
+                (0..64u32).any(|third| {
+                    char::from_u32(u32::from(lead & 0x0F) << 12 | second << 6 | third)
+                        .is_some_and(unstable)
+                })
+            };
+            if unstable_here {
+                bits |= 1 << second;
             }
         }
-        t
+        bits
     })
 }
 
@@ -56,7 +65,6 @@ fn first_unstable(s: &str) -> Option<usize> {
     // (b & 0x7F) + 0x34 carries into bit 7 exactly when (b & 0x7F) >= 0x4C.
     const TO_CC: u64 = 0x3434_3434_3434_3434;
     let bytes = s.as_bytes();
-    let pairs = pairs();
     let mut k = 0;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in chunks.by_ref() {
@@ -65,33 +73,28 @@ fn first_unstable(s: &str) -> Option<usize> {
         while hits != 0 {
             let at = k + (hits.trailing_zeros() / 8) as usize;
             hits &= hits - 1;
-            if suspicious(bytes, at, pairs) && s[at..].chars().next().is_some_and(unstable) {
+            if suspicious(bytes, at) && s[at..].chars().next().is_some_and(unstable) {
                 return Some(at);
             }
         }
         k += 8;
     }
     (k..bytes.len()).find(|&at| {
-        bytes[at] >= 0xCC
-            && suspicious(bytes, at, pairs)
-            && s[at..].chars().next().is_some_and(unstable)
+        bytes[at] >= 0xCC && suspicious(bytes, at) && s[at..].chars().next().is_some_and(unstable)
     })
 }
 
 /// Could the character starting at byte `at` (a byte ≥ CC) be unstable? Decided on its first
 /// two bytes; astral characters are always checked.
 #[inline]
-fn suspicious(bytes: &[u8], at: usize, pairs: &[u8; 8192]) -> bool {
+fn suspicious(bytes: &[u8], at: usize) -> bool {
     let b0 = bytes[at];
     let b1 = bytes.get(at + 1).copied().unwrap_or(0);
     match b0 {
         0xE1 if b1 == 0xBA || b1 == 0xBB => false,
         0xE2 if b1 == 0x80 => matches!(bytes.get(at + 2), Some(0x80 | 0x81)),
         0xF0.. => true,
-        _ => {
-            let i = usize::from(b0) << 8 | usize::from(b1);
-            pairs[i >> 3] & (1 << (i & 7)) != 0
-        }
+        _ => second_bytes(b0) & (1 << (b1 & 0x3F)) != 0,
     }
 }
 
