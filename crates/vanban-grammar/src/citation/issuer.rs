@@ -172,10 +172,7 @@ fn is_stop(w: &str) -> bool {
 
 /// sp_inline = (white space but a line break){1,16}: an issuer never continues on the next line.
 fn sp_inline(i: &str) -> PResult<'_, &str> {
-    take_while_m_n(1, 16, |c: char| {
-        crate::lex::is_space(c) && c != '\n' && c != '\r'
-    })
-    .parse(i)
+    take_while_m_n(1, crate::lex::MAX_SPACE, crate::lex::is_hspace).parse(i)
 }
 
 /// A lower-case syllable that may end a capitalised name: not the start of a lexicon unit

@@ -278,10 +278,7 @@ fn ngay(i: &str) -> PResult<'_, &str> {
 
 /// sp_inline = (white space but a line break){1,16}
 fn sp_inline(i: &str) -> PResult<'_, &str> {
-    take_while_m_n(1, crate::lex::MAX_SPACE, |c: char| {
-        is_space(c) && c != '\n' && c != '\r'
-    })
-    .parse(i)
+    take_while_m_n(1, crate::lex::MAX_SPACE, crate::lex::is_hspace).parse(i)
 }
 
 /// year_alone = year, not the start of a range (`năm 2021-2025` is a period, not a date)
@@ -392,7 +389,7 @@ fn quoted(i: &str) -> Option<(usize, usize)> {
     let body = &i[open.len_utf8()..];
     let mut depth = 0usize;
     for (k, c) in body.char_indices().take(MAX_SUBJECT) {
-        if c == '\n' {
+        if crate::lex::is_line_break(c) {
             return None;
         }
         if c == '“' && open == '“' && k > 0 {
@@ -427,7 +424,7 @@ fn subject(i: &str) -> Option<(usize, usize)> {
     }
     let b = i.len() - after.len();
     // The subject runs to `;`, `:`, a bracket, a line end or a sentence-ending `.`, at most
-    // MAX_SUBJECT characters. Every stop is ASCII, so the scan goes by bytes and only counts
+    // MAX_SUBJECT characters. Every stop starts with a byte that begins no letter, so the scan goes by bytes and only counts
     // characters (their first bytes); this runs for every citation, over hundreds of bytes.
     let bytes = after.as_bytes();
     let mut end = after.len();
@@ -442,7 +439,9 @@ fn subject(i: &str) -> Option<(usize, usize)> {
         }
         chars += 1;
         let stop = match b {
-            b';' | b'(' | b')' | b'\n' | b'[' => true,
+            b';' | b'(' | b')' | b'[' | b'\n' | b'\r' | 0x0B | 0x0C => true,
+            // The other line breaks of `lex::is_line_break`: NEL (C2 85), U+2028/2029 (E2 80 A8/A9).
+            0xC2 | 0xE2 => crate::lex::line_break_len(&after[k..]) > 0,
             // `… về thuế TNDN quy định: "Điều 4…"`: a colon opens a quotation or a list, not
             // part of the subject (`QCVN 16:2014/BXD` keeps its colon).
             b':' => !after[k + 1..].starts_with(|n: char| n.is_ascii_digit()),
@@ -537,7 +536,7 @@ pub(crate) fn numbered(
     let first_start = off(rest);
     // A bare number stands on the type word's line: `pháp luật\n\n2. Bảo đảm …` is an
     // enumerated point, not `Luật 2`.
-    let bare_ok = bare_ok && !text[at..first_start].contains(['\n', '\r']);
+    let bare_ok = bare_ok && !text[at..first_start].contains(crate::lex::is_line_break);
     let (mut rest, first) = match known {
         Some((k, end, sym))
             if k == first_start && !text[end..].starts_with(char::is_alphanumeric) =>
@@ -928,7 +927,7 @@ fn look_back(text: &str, num_start: usize, floor: usize) -> (usize, Option<DocTy
                 let law = doc.named
                     && has_so
                     && is_capitalised(phrase)
-                    && !window[s..].contains('\n')
+                    && !window[s..].contains(crate::lex::is_line_break)
                     && words
                         .get(last - 1)
                         .is_some_and(|&(s, e)| is_capitalised(&window[s..e]));

@@ -59,6 +59,21 @@ pub(crate) fn lines(s: &str) -> Vec<&str> {
     out
 }
 
+/// The lines of `s` with their terminators (as `str::split_inclusive`, at every line break).
+pub(crate) fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = line_end(rest, 0);
+        let end = end + line_break_len(&rest[end..]);
+        let (line, after) = rest.split_at(end);
+        rest = after;
+        Some(line)
+    })
+}
+
 /// Byte offset where the line holding byte `at` starts.
 pub(crate) fn line_start(s: &str, at: usize) -> usize {
     s[..at]

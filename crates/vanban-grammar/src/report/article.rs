@@ -177,7 +177,7 @@ fn author_line(t: &str) -> Option<(Option<&str>, &str)> {
 fn agency(i: &str) -> R<'_, (&str, &str)> {
     let mut paren = (
         char('('),
-        take_while_m_n(1, 30, |c: char| c != ')' && c != '\n'),
+        take_while_m_n(1, 30, |c: char| c != ')' && !crate::lex::is_line_break(c)),
         char(')'),
         hsp0,
         opt((one_of("-–—"), hsp0)),

@@ -332,7 +332,7 @@ fn header_at<'a>(
         start = p.len();
     }
     // page furniture above the header (`MỤC LỤC VĂN BẢN`, `*`) is not the organ
-    for l in zone[start..].split_inclusive('\n') {
+    for l in crate::lex::lines_inclusive(&zone[start..]) {
         let t = trim(l);
         if !(t.is_empty() || is_rule(t) || any_kw(t, &["mục lục", "tải về", "xem mẫu"]).is_some())
         {
@@ -347,7 +347,7 @@ fn header_at<'a>(
         .min()
         .unwrap_or(zone.len());
     let mut block_lines: Vec<&str> = Vec::new();
-    for l in zone[start..end].split('\n') {
+    for l in crate::lex::lines(&zone[start..end]) {
         // a rule may trail the organ on its line: `BAN TỔ CHỨC -------`
         let t = trim(l).trim_matches(|c: char| c == '|' || c == '_' || c == '*' || is_dash(c));
         let t = trim(t);

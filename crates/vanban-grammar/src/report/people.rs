@@ -515,7 +515,8 @@ fn anchors() -> &'static (Literals, Vec<Anchor>) {
 fn sentence_start(region: &str, k: usize) -> bool {
     let before = region[..k].trim_end_matches([' ', '\t']);
     before.is_empty()
-        || before.ends_with(['.', '!', '?', ':', '"', '“', '\n', '\r', '(', '-', '–', '…'])
+        || before.ends_with(['.', '!', '?', ':', '"', '“', '(', '-', '–', '…'])
+        || before.ends_with(crate::lex::is_line_break)
 }
 
 /// Every person in `region` (a slice of the normalised text), merged by name.
