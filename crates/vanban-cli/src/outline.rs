@@ -30,7 +30,7 @@ pub(crate) fn outline(r: &Report) -> String {
         header(&mut out, h);
     }
     for b in &r.basis {
-        out.field("basis", Some(short(&b.text, TEXT_CHARS)));
+        out.field("basis", Some(short(&b.span.text, TEXT_CHARS)));
     }
     sections(&mut out, &r.sections);
     if let Some(sig) = &r.signature {
@@ -65,8 +65,8 @@ fn article(out: &mut Lines, r: &Report) {
     out.field(
         "author",
         r.author.as_ref().map(|a| match &a.titles {
-            Some(t) => format!("{t} {}", a.text),
-            None => a.text.clone(),
+            Some(t) => format!("{t} {}", a.span.text),
+            None => a.span.text.clone(),
         }),
     );
     out.field("caption", span(&r.caption));
@@ -76,7 +76,11 @@ fn article(out: &mut Lines, r: &Report) {
     for it in &r.items {
         out.field(
             "item",
-            Some(format!("{}. {}", it.ordinal, short(&it.text, ITEM_CHARS))),
+            Some(format!(
+                "{}. {}",
+                it.ordinal,
+                short(&it.span.text, ITEM_CHARS)
+            )),
         );
     }
 }
@@ -106,14 +110,14 @@ fn header(out: &mut Lines, h: &Header) {
             .or(span(&h.issuer)),
     );
     out.field("party", span(&h.party));
-    out.field("number", h.number.as_ref().map(|n| one_line(&n.text)));
+    out.field("number", h.number.as_ref().map(|n| one_line(&n.span.text)));
     out.field(
         "place/date",
         h.date.as_ref().map(|d| {
             format!(
                 "{}, {}",
                 span(&h.place).unwrap_or_default(),
-                d.iso.clone().unwrap_or_else(|| one_line(&d.text))
+                d.iso.clone().unwrap_or_else(|| one_line(&d.span.text))
             )
         }),
     );
@@ -130,7 +134,7 @@ fn sections(out: &mut Lines, top: &[Section]) {
     let mut stack: Vec<(&Section, usize)> = top.iter().rev().map(|s| (s, 0)).collect();
     while let Some((s, depth)) = stack.pop() {
         let title = s.heading.as_deref().map(one_line).unwrap_or_else(|| {
-            let body = s.text.get(s.label.len()..).unwrap_or(&s.text);
+            let body = s.span.text.get(s.label.len()..).unwrap_or(&s.span.text);
             short(body, SECTION_CHARS)
         });
         let _ = writeln!(out.0, "{}{} {title}", "  ".repeat(depth + 1), s.label);

@@ -67,13 +67,14 @@ impl Record for Report {
         let header = self.header.as_ref();
         let date = match self.kind {
             ReportKind::Article => self.published.clone(),
-            ReportKind::Document => header
+            // `ReportKind` is non-exhaustive: a new kind reads as a document.
+            _ => header
                 .and_then(|h| h.date.as_ref())
                 .and_then(|d| d.iso.clone()),
         };
         let title = match self.kind {
             ReportKind::Article => self.title.as_ref().map(|t| one_line(&t.text)),
-            ReportKind::Document => {
+            _ => {
                 let parts: Vec<String> = header
                     .into_iter()
                     .flat_map(|h| [&h.doc_type, &h.subject])
@@ -88,7 +89,7 @@ impl Record for Report {
             opt(date),
             opt(header
                 .and_then(|h| h.number.as_ref())
-                .map(|n| one_line(&n.text))),
+                .map(|n| one_line(&n.span.text))),
             opt(title),
             self.people.len().to_string(),
             self.citations.len().to_string(),
