@@ -17,7 +17,7 @@
 pub use vanban_model as model;
 pub use vanban_model::{Citation, CitationKind, DocNumber};
 
-mod citation;
+pub(crate) mod citation;
 mod error;
 mod lex;
 mod report;

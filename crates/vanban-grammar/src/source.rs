@@ -14,6 +14,21 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::lex::chars::is_mark;
 
+/// Single-character repairs of the report view: exotic spaces to a plain space, `Ð`/`Ɖ` to `Đ`.
+fn repair(c: char) -> Option<char> {
+    match c {
+        '\u{00A0}'
+        | '\u{2000}'..='\u{200B}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}'
+        | '\u{FEFF}' => Some(' '),
+        '\u{00D0}' | '\u{0189}' => Some('Đ'),
+        '\u{00F0}' | '\u{0256}' => Some('đ'),
+        _ => None,
+    }
+}
+
 /// Bytes per checkpoint of the lazily built byte → character index.
 const BLOCK: usize = 64;
 
@@ -112,42 +127,93 @@ pub(crate) struct Source<'a> {
 impl<'a> Source<'a> {
     /// Read `orig` once: find what NFC would change, and rewrite only that.
     pub(crate) fn new(orig: &'a str) -> Self {
-        let Some(first) = first_unstable(orig) else {
+        Self::read(orig, false)
+    }
+
+    /// As [`Source::new`], and the view also has exotic spaces as U+0020 and the look-alikes of
+    /// `Đ` as `Đ` (docs/formats.md §7.3, §7.5): the report wing's line grammars compare plain
+    /// spaces. The citation scanner reads this view too when `parse_report` hands it over.
+    pub(crate) fn with_repairs(orig: &'a str) -> Self {
+        Self::read(orig, true)
+    }
+
+    fn read(orig: &'a str, repairs: bool) -> Self {
+        let find_repair = |from: usize| {
+            if !repairs {
+                return None;
+            }
+            orig[from..]
+                .char_indices()
+                .find(|&(_, c)| repair(c).is_some())
+                .map(|(k, _)| from + k)
+        };
+        // The next character to rewrite of each kind, each searched again only once passed
+        // (searching both from every stop would be quadratic).
+        let mut next_unstable = first_unstable(orig);
+        let mut next_repair = find_repair(0);
+        if next_unstable.is_none() && next_repair.is_none() {
             return Self {
                 orig,
                 norm: Cow::Borrowed(orig),
                 checkpoints: Vec::new(),
                 chars_before: OnceLock::new(),
             };
-        };
+        }
         let mut out = String::with_capacity(orig.len() + 16);
         let mut checkpoints = Vec::new();
         let mut copied = 0;
-        let mut at = Some(first);
-        while let Some(k) = at {
-            // The cluster runs from the last starter before the unstable character to the
-            // last unstable character after it.
-            let mut start = k;
-            while let Some(c) = orig[copied..start].chars().next_back() {
-                start -= c.len_utf8();
-                if canonical_combining_class(c) == 0 {
-                    break;
+        loop {
+            let (k, cluster) = match (next_unstable, next_repair) {
+                (Some(u), Some(r)) if r < u => (r, false),
+                (Some(u), _) => (u, true),
+                (None, Some(r)) => (r, false),
+                (None, None) => break,
+            };
+            let (start, end) = if cluster {
+                // The cluster runs from the last starter before the unstable character to the
+                // last unstable character after it.
+                let mut start = k;
+                // Only a mark or a character that may compose with the one before it (quick
+                // check "Maybe": Hangul vowels, kana voicing) reaches back; a singleton such as
+                // U+212B does not, so the cluster does not swallow the space before it.
+                let first = orig[k..].chars().next().unwrap_or(' ');
+                let reaches_back = canonical_combining_class(first) != 0
+                    || is_nfc_quick(std::iter::once(first)) == IsNormalized::Maybe;
+                while let Some(c) = orig[copied..start]
+                    .chars()
+                    .next_back()
+                    .filter(|_| reaches_back)
+                {
+                    start -= c.len_utf8();
+                    if canonical_combining_class(c) == 0 {
+                        break;
+                    }
                 }
-            }
-            let end = k + orig[k..]
-                .char_indices()
-                .skip(1)
-                .find(|&(_, c)| !unstable(c))
-                .map_or(orig.len() - k, |(n, _)| n);
+                let end = k + orig[k..]
+                    .char_indices()
+                    .skip(1)
+                    .find(|&(_, c)| !unstable(c))
+                    .map_or(orig.len() - k, |(n, _)| n);
+                (start, end)
+            } else {
+                (k, k + orig[k..].chars().next().map_or(1, char::len_utf8))
+            };
             out.push_str(&orig[copied..start]);
             let n0 = out.len();
-            out.extend(orig[start..end].nfc());
+            for c in orig[start..end].nfc() {
+                out.push(if repairs { repair(c).unwrap_or(c) } else { c });
+            }
             if out[n0..] != orig[start..end] {
                 checkpoints.push((n0, start));
                 checkpoints.push((out.len(), end));
             }
             copied = end;
-            at = first_unstable(&orig[end..]).map(|n| end + n);
+            if next_unstable.is_some_and(|u| u < end) {
+                next_unstable = first_unstable(&orig[end..]).map(|n| end + n);
+            }
+            if next_repair.is_some_and(|r| r < end) {
+                next_repair = find_repair(end);
+            }
         }
         out.push_str(&orig[copied..]);
         if checkpoints.is_empty() {
@@ -373,6 +439,21 @@ mod tests {
                 "{orig:?} cut at {end}"
             );
         }
+    }
+
+    #[test]
+    fn repairs_map_back() {
+        let orig = "Ð\u{00A0}Nghi\u{0323} quye\u{0302}\u{0301}t\u{2028}x\u{FEFF}";
+        let src = Source::with_repairs(orig);
+        assert_eq!(src.norm(), "Đ Nghị quyết\u{2028}x ");
+        let all = src.span(src.norm());
+        assert_eq!(all.text, orig);
+        let x = src.span(&src.norm()[src.norm().find('x').unwrap()..]);
+        assert_eq!(x.text, "x\u{FEFF}");
+        assert_eq!(
+            Source::new(orig).norm(),
+            "Ð\u{00A0}Nghị quyết\u{2028}x\u{FEFF}"
+        );
     }
 
     #[test]

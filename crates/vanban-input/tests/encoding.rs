@@ -73,7 +73,7 @@ fn published_byte_values() {
         assert_eq!(encode(&s, Encoding::Tcvn3).unwrap(), tcvn, "TCVN3 {c}");
         assert_eq!(encode(&s, Encoding::Viscii).unwrap(), viscii, "VISCII {c}");
     }
-    // TCVN3 mojibake seen on real pages (formats.md §7.4 of the project's spec).
+    // TCVN3 mojibake seen on real pages (docs/formats.md §7.4 of the project's spec).
     let d = decode_as(
         b"Ban Ch\xCAp h\xB5nh Trung \xAD\xACng \xAE\xB6ng c\xE9ng s\xB6n vi\xD6t nam",
         Encoding::Tcvn3,

@@ -159,7 +159,7 @@ pub struct HeaderDate {
     pub iso: Option<String>,
 }
 
-/// The header of a formal document (HD 36 layout, formats.md §5.1).
+/// The header of a formal document (HD 36 layout, docs/formats.md §5.1).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Header {
@@ -192,7 +192,7 @@ pub struct Basis {
     pub citations: Vec<Citation>,
 }
 
-/// The numbering family of an outline heading (formats.md §5.4).
+/// The numbering family of an outline heading (docs/formats.md §5.4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

@@ -52,33 +52,20 @@ fn own_key(text: &str) -> Option<(String, KeyScope, Option<&'static str>)> {
     let year = n
         .year
         .or_else(|| date.as_deref().and_then(|d| d[..4].parse().ok()));
-    let me = Citation {
-        text: n.text.clone(),
-        start: n.start,
-        end: n.end,
-        byte_start: 0,
-        byte_end: 0,
-        kind: n.kind?,
-        doc_type: doc_type.map(str::to_owned),
-        number: n.number,
-        type_code: n.type_code,
-        issuer_code: n.issuer_code,
-        symbol: n.symbol,
-        year,
-        date,
-        issuer: header.issuer.map(|s| s.text),
-        term: None,
-        plenum: None,
-        congress: None,
-        subject: None,
-        short: false,
-        doc_key: None,
-        doc_key_scope: None,
-        resolution: None,
-        candidates: Vec::new(),
-        doc_title: None,
-        doc_date: None,
-    };
+    let mut me = Citation::new(
+        n.span.text.clone(),
+        (n.span.start, n.span.end),
+        (0, 0),
+        n.kind?,
+    );
+    me.doc_type = doc_type.map(str::to_owned);
+    me.number = n.number;
+    me.type_code = n.type_code;
+    me.issuer_code = n.issuer_code;
+    me.symbol = n.symbol;
+    me.year = year;
+    me.date = date;
+    me.issuer = header.issuer.map(|s| s.text);
     let id = ident(&me)?;
     match (id.global, id.base) {
         (Some(k), _) => Some((k, KeyScope::Global, doc_type)),

@@ -1,6 +1,6 @@
 //! The Central Committee's terms (khoá) and their date ranges, from `data/terms.csv`.
 //!
-//! Party numbers restart every term (formats.md §1.3), so a central document's key carries its
+//! Party numbers restart every term (docs/formats.md §1), so a central document's key carries its
 //! term; a dated citation gets it from this table (docs/resolution.md).
 
 use std::sync::OnceLock;

@@ -9,10 +9,11 @@ mod doctype;
 mod issuer;
 mod phrase;
 mod scan;
-mod symbol;
+pub(crate) mod symbol;
 mod term;
 
 use nom::Parser;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Expected, GrammarError, ParseError};
 use crate::lex::{is_space, sp0};
@@ -53,7 +54,17 @@ fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
         let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
         let subject = item.subject.and_then(|(s, e)| {
             let e = e.min(next_start.max(s));
-            let text = scanned[s..e].trim_end_matches(|c: char| is_space(c) || ",:;".contains(c));
+            // In NFC, as written: the report's view also repairs spaces and `Ð`, which a
+            // subject keeps (so `parse_report` and `extract_citations` agree).
+            let nfc: String;
+            let text = if std::ptr::eq(scanned, original) {
+                &scanned[s..e]
+            } else {
+                let (os, oe) = src.bytes(s, e);
+                nfc = original[os..oe].nfc().collect();
+                &nfc
+            };
+            let text = text.trim_end_matches(|c: char| is_space(c) || ",:;".contains(c));
             let text = text.trim_end_matches(is_space);
             (!text.is_empty()).then(|| text.to_owned())
         });

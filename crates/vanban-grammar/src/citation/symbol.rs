@@ -197,7 +197,7 @@ pub(crate) fn canonical_symbol(
     }
 }
 
-/// Party type codes (formats.md §2.2) in canonical spelling; matched case-insensitively.
+/// Party type codes (docs/formats.md §2) in canonical spelling; matched case-insensitively.
 const PARTY_TYPES: &[&str] = &[
     "NQ", "QĐ", "QĐi", "QĐNS", "CT", "KL", "QC", "HD", "TB", "TC", "BC", "KH", "CTr", "ĐA", "PA",
     "DA", "CV", "BB", "BS", "TTr", "TT", "GGT", "GM", "ĐH",

@@ -1,4 +1,4 @@
-//! News and journal pages (formats.md §6): head fields, body, enumerated points, furniture.
+//! News and journal pages (docs/formats.md §6): head fields, body, enumerated points, furniture.
 use nom::Parser;
 use nom::bytes::complete::{take_while_m_n, take_while1};
 use nom::character::complete::{char, one_of};

@@ -1,21 +1,23 @@
-//! The header of a formal document (formats.md §5.1–5.2): organs, party line, number, place and
+//! The header of a formal document (docs/formats.md §5.1–5.2): organs, party line, number, place and
 //! date, type name and trích yếu; tolerant of the two columns flattened in either order.
 use nom::Parser;
 use nom::branch::alt;
-use nom::bytes::complete::{take_while_m_n, take_while1};
+use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::char;
 use nom::combinator::{opt, recognize};
-use vanban_model::{CitationKind, Header, HeaderDate, HeaderNumber};
+use vanban_model::{Header, HeaderDate, HeaderNumber};
+
+use crate::citation::symbol::{Symbol, doc_no};
 
 use super::lex::{
-    R, any_kw, fail, is_capitalised, is_dash, is_rule, is_upper_text, kw, num, number_word, sp0,
-    trim, word,
+    R, any_kw, fail, is_capitalised, is_dash, is_rule, is_space, is_upper_text, kw, num,
+    number_word, sp0, trim, word,
 };
 use super::outline;
 use crate::lex::date::Date;
 use crate::source::Source;
 
-/// Type names, longest first where one is a prefix of another (formats.md §5.2).
+/// Type names, longest first where one is a prefix of another (docs/formats.md §5.2).
 const TYPE_NAMES: &[&str] = &[
     "thông báo kết luận",
     "thông báo",
@@ -76,103 +78,38 @@ pub(crate) fn header_date(i: &str) -> R<'_, (&str, Option<String>)> {
     Ok((rest, (&i[..i.len() - rest.len()], iso)))
 }
 
-/// Parts of a document number, as the citation model writes them.
-#[derive(Debug, Default, PartialEq)]
-pub(crate) struct Number {
-    pub(crate) kind: Option<CitationKind>,
-    pub(crate) number: Option<u32>,
-    pub(crate) type_code: Option<String>,
-    pub(crate) issuer_code: Option<String>,
-    pub(crate) symbol: Option<String>,
-    pub(crate) year: Option<i32>,
-}
+/// Longest document number read as raw text when the citation grammar cannot read it.
+const MAX_RAW_NUMBER: usize = 40;
 
-fn canon_type(t: &str) -> String {
-    match t.to_uppercase().as_str() {
-        "QĐI" => "QĐi".into(),
-        "CTR" => "CTr".into(),
-        "TTR" => "TTr".into(),
-        u => u.to_owned(),
-    }
-}
-
-/// code = letter (letter | digit)*      (`HD`, `QĐi`, `BTCTW`, `QH13`)
-fn code(i: &str) -> R<'_, &str> {
-    take_while1(|c: char| c.is_alphanumeric()).parse(i)
-}
-
-/// dash = sp? "-" sp?     (any dash-like character, line breaks allowed: `16 -\nHD/BTCTW`)
-fn dash(i: &str) -> R<'_, &str> {
-    recognize((sp0, take_while_m_n(1, 1, is_dash), sp0)).parse(i)
-}
-
-/// issuer = code ("-" code)*
-fn issuer(i: &str) -> R<'_, &str> {
-    recognize((
-        code,
-        nom::multi::many0((take_while_m_n(1, 1, is_dash), code)),
-    ))
-    .parse(i)
-}
-
-/// party_no = digits dash type "/" issuer          (`36-HD/VPTW`)
-/// state_no = digits "/" [year "/"] type "-" issuer  (`30/2020/NĐ-CP`, `15/QĐ-UBND`)
-pub(crate) fn doc_number(i: &str) -> R<'_, (&str, Number)> {
-    let party = (num(5), dash, code, char('/'), issuer).map(|(n, _, t, _, iss)| Number {
-        kind: Some(CitationKind::Party),
-        number: Some(n),
-        type_code: Some(canon_type(t)),
-        issuer_code: Some(iss.to_uppercase()),
-        symbol: Some(format!("{}/{}", canon_type(t), iss.to_uppercase())),
-        year: None,
-    });
-    let state = (
-        num(5),
-        char('/'),
-        opt((num(4), char('/'))),
-        code,
-        take_while_m_n(1, 1, is_dash),
-        issuer,
-    )
-        .map(|(n, _, y, t, _, iss)| Number {
-            kind: Some(CitationKind::State),
-            number: Some(n),
-            type_code: Some(canon_type(t)),
-            issuer_code: Some(iss.to_owned()),
-            symbol: Some(format!("{}-{}", canon_type(t), iss)),
-            year: y.map(|(y, _)| y as i32),
-        });
-    let (rest, value) = alt((party, state)).parse(i)?;
-    Ok((rest, (&i[..i.len() - rest.len()], value)))
-}
-
-/// header_no = ("Số" | "SỐ") [sp? ":"] sp? doc_number
-fn header_no(i: &str) -> R<'_, (&str, Number)> {
+/// header_no = ("Số" | "SỐ") [sp? ":"] sp? (doc_no | raw_no)
+/// raw_no    = digit{1,5} (not space){0,40}     (kept as text, unread: `Số 96-XYZ/HU`)
+///
+/// `doc_no` is the citation grammar's number parser (docs/formats.md §2–3): one grammar for a
+/// number, wherever it is written.
+fn header_no(i: &str) -> R<'_, (&str, Option<Symbol<'_>>)> {
     let (rest, _) = (kw("số"), sp0, opt(char(':')), sp0).parse(i)?;
-    doc_number(rest)
+    if let Ok((after, sym)) = doc_no(rest) {
+        return Ok((after, (&rest[..rest.len() - after.len()], Some(sym))));
+    }
+    let (after, text) = recognize((
+        num(5),
+        take_while_m_n(0, MAX_RAW_NUMBER, |c: char| !is_space(c)),
+    ))
+    .parse(rest)?;
+    Ok((after, (text, None)))
 }
 
-/// Read the number with the citation grammar when it can, else with the local fallback above.
-fn number_field(src: &Source<'_>, text: &str, local: Number) -> HeaderNumber {
-    let span = src.span(text);
-    let n = match crate::parse_number(&span.text) {
-        Ok(d) => Number {
-            kind: Some(d.kind),
-            number: Some(d.number),
-            type_code: d.type_code,
-            issuer_code: Some(d.issuer_code),
-            symbol: Some(d.symbol),
-            year: d.year,
-        },
-        Err(_) => local,
-    };
-    let mut h = HeaderNumber::new(span);
-    h.kind = n.kind;
-    h.number = n.number;
-    h.type_code = n.type_code;
-    h.issuer_code = n.issuer_code;
-    h.symbol = n.symbol;
-    h.year = n.year;
+/// The header's number field: its original text and, when the citation grammar read it, the parts.
+fn number_field(src: &Source<'_>, text: &str, sym: Option<Symbol<'_>>) -> HeaderNumber {
+    let mut h = HeaderNumber::new(src.span(text));
+    if let Some(sym) = sym {
+        h.kind = Some(sym.kind);
+        h.number = Some(sym.number);
+        h.type_code = sym.type_code();
+        h.issuer_code = Some(sym.issuer_code());
+        h.symbol = Some(sym.symbol());
+        h.year = sym.year;
+    }
     h
 }
 
@@ -572,13 +509,16 @@ mod tests {
 
     #[test]
     fn numbers() {
-        let (_, (text, n)) = doc_number("30/2020/NĐ-CP ngày").unwrap();
+        let (_, (text, n)) = header_no("Số: 30/2020/NĐ-CP ngày").unwrap();
+        let n = n.unwrap();
         assert_eq!(
-            (text, n.symbol.as_deref(), n.year),
-            ("30/2020/NĐ-CP", Some("NĐ-CP"), Some(2020))
+            (text, n.symbol().as_str(), n.year),
+            ("30/2020/NĐ-CP", "NĐ-CP", Some(2020))
         );
-        let (_, (_, n)) = doc_number("08-QĐI/TW").unwrap();
-        assert_eq!(n.type_code.as_deref(), Some("QĐi"));
-        assert!(doc_number("2015-2020").is_err());
+        let (_, (_, n)) = header_no("SỐ 08-QĐI/TW").unwrap();
+        assert_eq!(n.unwrap().type_code().as_deref(), Some("QĐi"));
+        let (_, (text, n)) = header_no("Số 96-XYZ/HU\n").unwrap();
+        assert_eq!((text, n.is_none()), ("96-XYZ/HU", true));
+        assert!(header_no("Số năm").is_err());
     }
 }

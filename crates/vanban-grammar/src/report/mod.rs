@@ -1,4 +1,4 @@
-//! Report structure: news articles and formal party documents (formats.md §5–6).
+//! Report structure: news articles and formal party documents (docs/formats.md §5–6).
 //!
 //! The text is read once into a [`Source`](crate::source::Source), split into lines, and read by small line-level
 //! grammars: [`timestamp`], [`header`], [`outline`], [`signature`], [`people`]; [`article`] and
@@ -30,11 +30,11 @@ use vanban_model::Report;
 /// assert_eq!(r.kind, ReportKind::Article);
 /// assert_eq!(r.published.as_deref(), Some("2016-12-23T18:34"));
 /// assert_eq!(r.items.len(), 2);
-/// assert_eq!(r.author.map(|a| a.text).as_deref(), Some("Sơn Tra"));
+/// assert_eq!(r.author.map(|a| a.span.text).as_deref(), Some("Sơn Tra"));
 /// ```
 pub fn parse_report(text: &str) -> Report {
     // One Source for the whole report: the citation scanner reads the same NFC view.
-    let src = crate::source::Source::new(text);
+    let src = crate::source::Source::with_repairs(text);
     let lines = crate::lex::lines(src.norm());
     let citations = crate::citation::citations_in(&src);
     let mut report = document::document(&src, &lines, &citations)

@@ -1,4 +1,4 @@
-//! Outline labels of formal documents (formats.md §5.4) and the stack that nests them.
+//! Outline labels of formal documents (docs/formats.md §5.4) and the stack that nests them.
 //!
 //! Each line is classified by a tiny parser; the tree is built by a loop over the lines with an
 //! explicit stack, so nesting depth never turns into recursion (style.md convention 9).

@@ -1,4 +1,4 @@
-//! The end of a formal document: signature block and `Nơi nhận:` (formats.md §5.5).
+//! The end of a formal document: signature block and `Nơi nhận:` (docs/formats.md §5.5).
 //!
 //! ```text
 //! authority  = ("T/M" | "K/T" | "T/L" | "TM." | "KT." | "TL." | "TUQ." | "Q.") sp CAPS_TEXT

@@ -1,4 +1,4 @@
-//! Publication timestamps of news pages (formats.md §6.2).
+//! Publication timestamps of news pages (docs/formats.md §6.2).
 //!
 //! ```text
 //! timestamp = [label] [weekday sep] ( date [sep] [time] | time sep date ) [sp zone]
@@ -6,7 +6,7 @@
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::tag;
-use nom::character::complete::{char, one_of};
+use nom::character::complete::{char, one_of, satisfy};
 use nom::combinator::{opt, recognize};
 use nom::sequence::preceded;
 
@@ -78,7 +78,8 @@ fn day_word(i: &str) -> R<'_, &str> {
 /// sep = sp? ("," | "-" | "–" | "|") sp? | sp
 fn sep(i: &str) -> R<'_, &str> {
     let punct = recognize((hsp0, one_of(",-–|"), hsp0));
-    alt((punct, recognize(one_of(" \t")).and(hsp0).map(|(a, _)| a))).parse(i)
+    let gap = recognize((satisfy(crate::lex::is_hspace), hsp0));
+    alt((punct, gap)).parse(i)
 }
 
 /// date_sep = sp? ("/" | "-" | ".") sp?
