@@ -127,15 +127,18 @@ impl fmt::Display for Expected {
     }
 }
 
-/// Result of an internal parser.
-pub(crate) type PResult<'a, T> = nom::IResult<&'a str, T, GrammarError<'a>>;
+/// Result of a grammar parser (public as [`crate::parsers::PResult`]).
+pub type PResult<'a, T> = nom::IResult<&'a str, T, GrammarError<'a>>;
 
 /// nom error that keeps the furthest failure and the labels of what was expected there.
 ///
 /// Failures are the common case while scanning (most anchors are not citations), so the labels
 /// live inline: no allocation per failed attempt.
+///
+/// Public as [`crate::parsers::Error`]: the error type of every parser of the crate, so they
+/// compose with each other and with a user's own nom parsers.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct GrammarError<'a> {
+pub struct GrammarError<'a> {
     pub(crate) input: &'a str,
     labels: [Expected; 4],
     len: u8,
@@ -168,8 +171,14 @@ impl<'a> GrammarError<'a> {
         }
     }
 
-    /// What was expected where the furthest branch failed.
-    pub(crate) fn labels(&self) -> &[Expected] {
+    /// The input where the furthest branch failed (a suffix of what the parser was given).
+    pub fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// What was expected where the furthest branch failed (empty when the enclosing rule did
+    /// not name it).
+    pub fn labels(&self) -> &[Expected] {
         &self.labels[..usize::from(self.len)]
     }
 }

@@ -14,12 +14,15 @@
 //! assert_eq!(&text[c.byte_start..c.byte_end], c.text);
 //! ```
 
+#![deny(missing_docs)]
+
 pub use vanban_model as model;
 pub use vanban_model::{Citation, CitationKind, DocNumber};
 
 pub(crate) mod citation;
 mod error;
 mod lex;
+pub mod parsers;
 mod report;
 mod source;
 

@@ -4,13 +4,13 @@
 //! anchors — type words (`Nghị quyết`, `Chỉ thị`, …) and slashes — in one pass, and the nom
 //! grammar runs only around them. Each anchor costs bounded work, so extraction is linear.
 
-mod date;
+pub(crate) mod date;
 mod doctype;
-mod issuer;
+pub(crate) mod issuer;
 mod phrase;
 mod scan;
 pub(crate) mod symbol;
-mod term;
+pub(crate) mod term;
 
 use nom::Parser;
 use unicode_normalization::UnicodeNormalization;
