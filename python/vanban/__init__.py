@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from vanban._pandas import to_pandas
+from vanban import _vanban
 from vanban._vanban import (
     Citation,
     DocNumber,
@@ -16,13 +17,35 @@ from vanban._vanban import (
     ParseError,
     Report,
     __version__,
-    extract_citations,
+    annotate,
+    decode,
     extract_citations_many,
     parse_citation,
     parse_number,
-    parse_report,
     parse_reports,
 )
+
+
+def extract_citations(text: str | bytes, *, input: str = "text", encoding: str | None = None) -> list[Citation]:
+    """Every citation in `text`, in order of position.
+
+    `input="html"` reads a web page (its text in reading order); bytes need `encoding=` (`"auto"`
+    detects UTF-8, UTF-16, TCVN3, VNI, VISCII or CP1258). Citations read that way carry
+    `src_start`/`src_end` (indices into the object passed) and `encoding` (docs/input.md).
+    """
+    if input == "text" and encoding is None:
+        return _vanban.extract_citations(text)  # type: ignore[arg-type]
+    if isinstance(text, bytes) or encoding is not None:
+        return _vanban._extract_citations_input(text, input, encoding or "auto")
+    return _vanban._extract_citations_input(text, input, "auto")
+
+
+def parse_report(text: str | bytes, *, input: str = "text", encoding: str | None = None) -> Report:
+    """Parse the structure of one text (news article or formal document); `input=` and `encoding=`
+    as for `extract_citations`. A page's report has the page's text as `source`."""
+    if input == "text" and encoding is None:
+        return _vanban.parse_report(text)  # type: ignore[arg-type]
+    return _vanban._parse_report_input(text, input, encoding or "auto")
 
 __all__ = [
     "Citation",
@@ -31,6 +54,8 @@ __all__ = [
     "ParseError",
     "Report",
     "__version__",
+    "annotate",
+    "decode",
     "extract_citations",
     "extract_citations_many",
     "parse_citation",

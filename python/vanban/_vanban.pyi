@@ -11,6 +11,10 @@ __all__ = [
     "ParseError",
     "Report",
     "__version__",
+    "_extract_citations_input",
+    "_parse_report_input",
+    "annotate",
+    "decode",
     "extract_citations",
     "extract_citations_many",
     "parse_citation",
@@ -121,6 +125,15 @@ class Citation:
     @property
     def doc_date(self) -> str | None:
         """The catalog's date of the cited document (ISO)."""
+    @property
+    def src_start(self) -> int | None:
+        """Start in the object read with `input=`/`encoding=`: a bytes index, or a str index."""
+    @property
+    def src_end(self) -> int | None:
+        """End in the object read with `input=`/`encoding=`."""
+    @property
+    def encoding(self) -> str | None:
+        """The encoding the object was read in, with `src_start`."""
     def to_dict(self) -> dict[str, Any]:
         """A dict identical to one element of `vanban cite --format json`."""
     def to_json(self) -> str:
@@ -259,3 +272,14 @@ def parse_report(text: str) -> Report:
 
 def parse_reports(texts: Iterable[str], *, threads: int | None = None) -> list[Report]:
     """`[parse_report(t) for t in texts]`, computed in parallel without holding the interpreter."""
+
+def decode(data: bytes, encoding: str = "auto") -> tuple[str, str]:
+    """`(text, encoding used)`: `data` in UTF-8, UTF-16, TCVN3, VNI, VISCII or CP1258 (`auto` detects it)."""
+
+def annotate(
+    text: str | bytes, *, input: str = "text", link: str | None = None, format: str = "html", encoding: str = "auto"
+) -> str | bytes:
+    """The input with its citations marked (`bytes` in and HTML out: the page byte for byte outside the markup)."""
+
+def _extract_citations_input(data: str | bytes, input: str = "text", encoding: str = "auto") -> list[Citation]: ...
+def _parse_report_input(data: str | bytes, input: str = "text", encoding: str = "auto") -> Report: ...

@@ -52,7 +52,7 @@ enum Parsed<T> {
 pub(crate) fn run_all<T: Record + Send + 'static>(
     args: &InputArgs,
     format: impl FnOnce(bool) -> Format,
-    parse: impl Fn(String) -> Records<T> + Sync,
+    parse: impl Fn(vanban_input::Input) -> Records<T> + Sync,
     count: impl Fn(&T, &mut Tally) + Sync,
 ) -> io::Result<Tally> {
     let discovery = match input::discover(args) {
@@ -85,7 +85,7 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
         format,
         with_file,
     );
-    let work = |input: &Input, text: String| -> io::Result<Parsed<T>> {
+    let work = |input: &Input, text: vanban_input::Input| -> io::Result<Parsed<T>> {
         let records = parse(text);
         if !parallel || input.size > STREAM_ABOVE {
             return Ok(Parsed::Stream(records));
@@ -108,7 +108,7 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
         &discovery.found,
         jobs,
         |found| match found {
-            Found::Input(input) => Some(input::read_text(input).map(|text| match text {
+            Found::Input(input) => Some(input::read_text(input, args).map(|text| match text {
                 Text::Text(text) => Ok(work(input, text)),
                 Text::Skipped(reason) => Err(reason),
             })),

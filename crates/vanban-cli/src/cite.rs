@@ -41,7 +41,13 @@ pub(crate) fn run(args: Args) -> std::io::Result<Tally> {
     crate::batch::run_all(
         &args.input,
         |_| format,
-        |text| Box::new(Citations::new(text, BLOCK_BYTES)),
+        |input| {
+            let locator = input.locator();
+            Box::new(Citations::new(input.text, BLOCK_BYTES).map(move |mut c| {
+                locator.locate(&mut c);
+                c
+            }))
+        },
         |_, tally| tally.citations += 1,
     )
 }

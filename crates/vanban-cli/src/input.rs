@@ -28,6 +28,22 @@ pub(crate) struct InputArgs {
     /// No progress bar, notes or summary on stderr (errors are still reported).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Read inputs as `html` or `text`; `auto`: HTML by the .html/.htm extension or by content.
+    #[arg(long = "input", value_name = "KIND", default_value = "auto", value_parser = parse_kind)]
+    pub kind: vanban_input::Kind,
+    /// The inputs' encoding: auto, utf-8, utf-16, cp1258, tcvn3, vni, viscii (docs/input.md).
+    #[arg(long, value_name = "ENCODING", default_value = "auto", value_parser = parse_encoding)]
+    pub encoding: vanban_input::Choice,
+}
+
+fn parse_kind(s: &str) -> Result<vanban_input::Kind, String> {
+    vanban_input::Kind::from_name(s)
+        .ok_or_else(|| format!("expected auto, text or html, not {s:?}"))
+}
+
+fn parse_encoding(s: &str) -> Result<vanban_input::Choice, String> {
+    vanban_input::Choice::from_name(s)
+        .ok_or_else(|| format!("expected one of {}, not {s:?}", vanban_input::Choice::NAMES))
 }
 
 impl InputArgs {
@@ -201,17 +217,18 @@ fn display(path: &Path) -> String {
 
 /// What reading an input gave.
 pub(crate) enum Text {
-    /// The text to parse.
-    Text(String),
+    /// The text to parse, and where it came from in the file.
+    Text(vanban_input::Input),
     /// Not a text (a binary file found in a directory): a note, not an error.
     Skipped(&'static str),
 }
 
-/// Turn an input into the text to parse: the one place where bytes become text, so that other
-/// decodings plug in here. `Err` is the one-line reason shown after the input's name.
+/// Turn an input into the text to parse: the one place where bytes become text (legacy
+/// encodings and HTML pages through `vanban-input`). `Err` is the one-line reason shown after
+/// the input's name.
 ///
 /// Memory: the file's bytes are read once into the buffer that becomes the `String` (no copy).
-pub(crate) fn read_text(input: &Input) -> Result<Text, String> {
+pub(crate) fn read_text(input: &Input, args: &InputArgs) -> Result<Text, String> {
     let bytes = match &input.origin {
         Origin::Stdin => {
             let mut buf = Vec::new();
@@ -230,19 +247,28 @@ pub(crate) fn read_text(input: &Input) -> Result<Text, String> {
                 .take(SNIFF_LEN as u64)
                 .read_to_end(&mut buf)
                 .map_err(|e| e.to_string())?;
-            if input.walked && memchr_nul(&buf) {
+            // UTF-16 has NUL bytes too: a BOM says it is text.
+            let utf16 = buf.starts_with(&[0xFF, 0xFE]) || buf.starts_with(&[0xFE, 0xFF]);
+            if input.walked && !utf16 && memchr_nul(&buf) {
                 return Ok(Text::Skipped("binary file"));
             }
             file.read_to_end(&mut buf).map_err(|e| e.to_string())?;
             buf
         }
     };
-    String::from_utf8(bytes).map(Text::Text).map_err(|e| {
-        format!(
-            "invalid UTF-8 at byte offset {}",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    let kind = match (&input.origin, args.kind) {
+        (Origin::File(path), vanban_input::Kind::Auto)
+            if path.extension().is_some_and(|e| {
+                e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")
+            }) =>
+        {
+            vanban_input::Kind::Html
+        }
+        (_, kind) => kind,
+    };
+    vanban_input::read_owned(bytes, kind, args.encoding)
+        .map(Text::Text)
+        .map_err(|e| e.to_string())
 }
 
 fn memchr_nul(head: &[u8]) -> bool {

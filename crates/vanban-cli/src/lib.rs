@@ -11,7 +11,7 @@
 //! - `output`: one `output::RecordWriter` for every format (`jsonl`, `json`, `csv`, `table`,
 //!   `yaml`, `outline`) and the stdout error policy;
 //! - `progress`: the progress bar, notes, errors and the closing summary on stderr;
-//! - one module per subcommand: `cite`, `report`, `demo`.
+//! - one module per subcommand: `cite`, `report`, `annotate`, `demo`.
 //!
 //! Where things go:
 //! - a subcommand: a module with its `Args` (flatten `input::InputArgs` if it reads texts) and
@@ -28,6 +28,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod annotate;
 mod batch;
 mod cite;
 mod demo;
@@ -59,6 +60,8 @@ enum Command {
     Cite(cite::Args),
     /// Show the structure of news articles or formal party documents.
     Report(report::Args),
+    /// Mark the citations of a page or text: HTML back byte for byte with links, or Markdown.
+    Annotate(annotate::Args),
     /// Show the citations and the structure of the bundled seed article.
     Demo,
 }
@@ -82,6 +85,7 @@ where
     let outcome = match cli.command {
         Command::Cite(args) => cite::run(args),
         Command::Report(args) => report::run(args),
+        Command::Annotate(args) => annotate::run(args),
         Command::Demo => demo::run(),
     };
     match outcome {

@@ -2,7 +2,6 @@
 
 use clap::ValueEnum;
 use vanban_grammar::model::{Report, ReportKind};
-use vanban_grammar::parse_report;
 
 use crate::input::InputArgs;
 use crate::output::{Format, Record, one_line};
@@ -50,7 +49,7 @@ pub(crate) fn run(args: Args) -> std::io::Result<Tally> {
             Format::Json { .. } if !many => Format::Object,
             other => other,
         },
-        |text| Box::new(std::iter::once(parse_report(&text))),
+        |input| Box::new(std::iter::once(input.report())),
         |r, tally| {
             tally.reports += 1;
             tally.citations += r.citations.len();

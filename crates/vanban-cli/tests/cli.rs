@@ -240,7 +240,7 @@ fn standard_input_alone_and_among_files() {
     assert_eq!(bad.status.code(), Some(2));
     assert_eq!(
         stderr(&bad),
-        "vanban: <stdin>: invalid UTF-8 at byte offset 3\n"
+        "vanban: <stdin>: invalid UTF-8 at byte offset 3, and too little text to tell a legacy encoding (likely tcvn3 or viscii); name it with --encoding tcvn3\n"
     );
 }
 

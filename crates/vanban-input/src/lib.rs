@@ -70,6 +70,122 @@ impl Input {
     pub fn src_range(&self, r: Range<usize>) -> Range<usize> {
         self.map.range(r)
     }
+
+    /// Whether the text is the file itself (UTF-8 without a BOM, not HTML).
+    pub fn is_verbatim(&self) -> bool {
+        !self.html
+            && self.encoding == Encoding::Utf8
+            && self.map == OffsetMap::identity(self.text.len())
+    }
+
+    /// What places citations found in this input's text in the file.
+    pub fn locator(&self) -> Locator {
+        Locator {
+            map: (!self.is_verbatim()).then(|| self.map.clone()),
+            encoding: self.encoding,
+        }
+    }
+
+    /// Fill `src_start`, `src_end` and `encoding` of citations found in this input's text.
+    pub fn locate(&self, cites: &mut [vanban_grammar::Citation]) {
+        let l = self.locator();
+        cites.iter_mut().for_each(|c| l.locate(c));
+    }
+
+    /// The report of this input: for an HTML page the parser reads the text with the site
+    /// furniture blanked out (same characters offsets), and the furniture joins `boilerplate`;
+    /// every citation of the whole text is listed, located in the file; `text` and `encoding`
+    /// are set when the text is not the file itself.
+    pub fn report(&self) -> vanban_grammar::model::Report {
+        use vanban_grammar::model::Span;
+        let masked = if self.furniture.is_empty() {
+            std::borrow::Cow::Borrowed(self.text.as_str())
+        } else {
+            let mut m = String::with_capacity(self.text.len());
+            let mut at = 0;
+            for r in &self.furniture {
+                m.push_str(&self.text[at..r.start]);
+                m.extend(
+                    self.text[r.clone()]
+                        .chars()
+                        .map(|c| if c == '\n' { c } else { ' ' }),
+                );
+                at = r.end;
+            }
+            m.push_str(&self.text[at..]);
+            std::borrow::Cow::Owned(m)
+        };
+        let mut report = vanban_grammar::parse_report(&masked);
+        if !self.furniture.is_empty() {
+            // Character offsets of byte offsets, in one pass over the text.
+            let mut chars = 0;
+            let mut last = 0;
+            let mut char_at = |b: usize| {
+                chars += self.text[last..b].chars().count();
+                last = b;
+                chars
+            };
+            for r in &self.furniture {
+                let start = char_at(r.start);
+                let end = char_at(r.end);
+                report
+                    .boilerplate
+                    .push(Span::new(&self.text[r.clone()], start, end));
+            }
+            report.boilerplate.sort_by_key(|s| (s.start, s.end));
+            report.boilerplate.dedup();
+            let mut cites = vanban_grammar::extract_citations(&self.text);
+            self.locate(&mut cites);
+            report.citations = cites;
+        } else {
+            self.locate(&mut report.citations);
+        }
+        if !self.is_verbatim() {
+            report.text = Some(self.text.clone());
+            report.encoding = Some(self.encoding.name().to_owned());
+        }
+        report
+    }
+}
+
+/// Places citations of an input's text in its file (see [`Input::locator`]).
+#[derive(Debug, Clone)]
+pub struct Locator {
+    map: Option<OffsetMap>,
+    encoding: Encoding,
+}
+
+impl Locator {
+    /// Fill `src_start`, `src_end` and `encoding` of one citation (left absent when the text is
+    /// the file itself, where they would repeat `byte_start`/`byte_end`).
+    pub fn locate(&self, c: &mut vanban_grammar::Citation) {
+        if let Some(map) = &self.map {
+            let r = map.range(c.byte_start..c.byte_end);
+            c.src_start = Some(r.start);
+            c.src_end = Some(r.end);
+            c.encoding = Some(self.encoding.name().to_owned());
+        }
+    }
+}
+
+/// [`read`], taking the bytes: a plain UTF-8 text becomes the text without a copy.
+pub fn read_owned(bytes: Vec<u8>, kind: Kind, encoding: Choice) -> Result<Input, DecodeError> {
+    let text_kind = kind == Kind::Text || kind == Kind::Auto && !html::looks_like_html(&bytes);
+    let utf8 = matches!(encoding, Choice::Auto | Choice::Only(Encoding::Utf8));
+    if !(text_kind && utf8) || bytes.starts_with(b"\xEF\xBB\xBF") {
+        return read(&bytes, kind, encoding);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Input {
+            map: OffsetMap::identity(text.len()),
+            text,
+            encoding: Encoding::Utf8,
+            html: false,
+            furniture: Vec::new(),
+            links: Vec::new(),
+        }),
+        Err(e) => read(e.as_bytes(), Kind::Text, encoding),
+    }
 }
 
 /// Read `bytes` as `kind` in `encoding` (see [`encoding::detect`] and [`html::project`]).

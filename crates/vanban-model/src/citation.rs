@@ -90,6 +90,17 @@ pub struct Citation {
     pub doc_title: Option<String>,
     /// The catalog's date of the cited document, ISO `YYYY-MM-DD`.
     pub doc_date: Option<String>,
+    /// Byte offset of the first byte in the original *file*, when the text was decoded from
+    /// another encoding or projected from HTML (docs/input.md); absent for plain UTF-8 text,
+    /// where it equals `byte_start`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src_start: Option<usize>,
+    /// Byte offset one past the last byte in the original file (with `src_start`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub src_end: Option<usize>,
+    /// The encoding the file was read in (`utf-8`, `tcvn3`, `vni`, …), with `src_start`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 /// Where a document key holds (docs/resolution.md).
@@ -193,6 +204,9 @@ impl Citation {
             candidates: Vec::new(),
             doc_title: None,
             doc_date: None,
+            src_start: None,
+            src_end: None,
+            encoding: None,
         }
     }
 }

@@ -299,6 +299,13 @@ pub struct Report {
     pub recipients: Vec<Span>,
     /// Every citation in the whole text.
     pub citations: Vec<Citation>,
+    /// The text the offsets refer to, when it is not the input file itself (an HTML page's text
+    /// projection, or a text decoded from a legacy encoding; docs/input.md).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The encoding the file was read in, with `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
 }
 
 impl Report {
@@ -324,6 +331,8 @@ impl Report {
             signature: None,
             recipients: Vec::new(),
             citations: Vec::new(),
+            text: None,
+            encoding: None,
         }
     }
 }

@@ -135,6 +135,19 @@ impl PyCitation {
     fn doc_date(&self) -> Option<&str> {
         self.inner.doc_date.as_deref()
     }
+    /// Start in the object read with `input=`/`encoding=` (docs/input.md); else None.
+    #[getter]
+    fn src_start(&self) -> Option<usize> {
+        self.inner.src_start
+    }
+    #[getter]
+    fn src_end(&self) -> Option<usize> {
+        self.inner.src_end
+    }
+    #[getter]
+    fn encoding(&self) -> Option<&str> {
+        self.inner.encoding.as_deref()
+    }
 
     /// A dict identical to one element of `vanban cite --format json`.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -5,6 +5,7 @@
 mod batch;
 mod citation;
 mod errors;
+mod input;
 mod node;
 mod report;
 mod serde_py;
@@ -21,6 +22,8 @@ mod vanban_native {
         PyCitation, PyDocNumber, extract_citations, extract_citations_many, parse_citation,
         parse_number,
     };
+    #[pymodule_export]
+    use crate::input::{_extract_citations_input, _parse_report_input, annotate, decode};
     #[pymodule_export]
     use crate::node::PyNode;
     #[pymodule_export]

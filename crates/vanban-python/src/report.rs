@@ -24,7 +24,7 @@ pub struct PyReport {
 }
 
 impl PyReport {
-    fn new(inner: Report, source: Py<PyString>) -> Self {
+    pub(crate) fn new(inner: Report, source: Py<PyString>) -> Self {
         Self {
             inner,
             source,

@@ -41,7 +41,7 @@ pub fn detect(bytes: &[u8]) -> Result<Encoding, DecodeError> {
     if valid >= 1 && valid >= 2 * bad {
         return Err(DecodeError::InvalidUtf8 { offset: first_bad });
     }
-    legacy(bytes)
+    legacy(bytes, first_bad)
 }
 
 /// UTF-16 without a BOM: most code units have a NUL on the same side.
@@ -185,7 +185,7 @@ fn fonts(sample: &[u8], e: Encoding) -> usize {
         .count()
 }
 
-fn legacy(bytes: &[u8]) -> Result<Encoding, DecodeError> {
+fn legacy(bytes: &[u8], offset: usize) -> Result<Encoding, DecodeError> {
     let mut ranked: Vec<(Encoding, Evidence)> =
         LEGACY.iter().map(|&e| (e, evidence(bytes, e))).collect();
     ranked.sort_by_key(|(e, ev)| (-ev.score(), *e));
@@ -203,7 +203,7 @@ fn legacy(bytes: &[u8]) -> Result<Encoding, DecodeError> {
     if likely.is_empty() && reads_as_cp1252(bytes) {
         return Ok(Encoding::Cp1252);
     }
-    Err(DecodeError::Undetermined { likely })
+    Err(DecodeError::Undetermined { offset, likely })
 }
 
 /// Windows-1252 text: no undefined bytes, no C0 controls, and its high bytes are letters within

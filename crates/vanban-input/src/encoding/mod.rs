@@ -118,6 +118,8 @@ pub enum DecodeError {
     },
     /// Not UTF-8, and the evidence for one legacy encoding is too weak.
     Undetermined {
+        /// Byte offset of the first byte that is not valid UTF-8.
+        offset: usize,
         /// The most likely encodings, best first (may be empty).
         likely: Vec<Encoding>,
     },
@@ -133,16 +135,16 @@ impl fmt::Display for DecodeError {
         match self {
             Self::InvalidUtf8 { offset } => write!(f, "invalid UTF-8 at byte offset {offset}"),
             Self::InvalidUtf16 { offset } => write!(f, "invalid UTF-16 at byte offset {offset}"),
-            Self::Undetermined { likely } if likely.is_empty() => write!(
+            Self::Undetermined { offset, likely } if likely.is_empty() => write!(
                 f,
-                "not UTF-8, and not recognisably a Vietnamese legacy encoding; name one with --encoding ({})",
+                "invalid UTF-8 at byte offset {offset}, and not recognisably a Vietnamese legacy encoding; name one with --encoding ({})",
                 Choice::NAMES
             ),
-            Self::Undetermined { likely } => {
+            Self::Undetermined { offset, likely } => {
                 let names: Vec<&str> = likely.iter().map(|e| e.name()).collect();
                 write!(
                     f,
-                    "not UTF-8, and too little text to tell its encoding (likely {}); name it with --encoding {}",
+                    "invalid UTF-8 at byte offset {offset}, and too little text to tell a legacy encoding (likely {}); name it with --encoding {}",
                     names.join(" or "),
                     names[0]
                 )

@@ -1,0 +1,178 @@
+//! Bytes, legacy encodings, HTML pages and annotation (glue over `vanban-input`, docs/input.md).
+//!
+//! Offsets: `start`/`end` index the text the parser read (an HTML page's projection, or the
+//! decoded text); `src_start`/`src_end` index the object passed in: bytes for `bytes`, Python
+//! string indices for `str`.
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyString};
+use vanban_grammar::model::Citation;
+use vanban_input::annotate::{Format, Template, annotate as annotate_input};
+use vanban_input::{Choice, Input, Kind};
+
+use crate::citation::PyCitation;
+use crate::report::PyReport;
+
+fn choice(encoding: &str) -> PyResult<Choice> {
+    Choice::from_name(encoding).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "unknown encoding {encoding:?}; expected one of {}",
+            Choice::NAMES
+        ))
+    })
+}
+
+fn kind(input: &str) -> PyResult<Kind> {
+    Kind::from_name(input).ok_or_else(|| {
+        PyValueError::new_err(format!(
+            "input must be 'text', 'html' or 'auto', not {input:?}"
+        ))
+    })
+}
+
+/// The object's bytes, and whether it was a `str`.
+fn bytes_of(data: &Bound<'_, PyAny>, encoding: &str) -> PyResult<(Vec<u8>, bool)> {
+    if let Ok(s) = data.cast::<PyString>() {
+        if !matches!(
+            choice(encoding)?,
+            Choice::Auto | Choice::Only(vanban_input::Encoding::Utf8)
+        ) {
+            return Err(PyValueError::new_err(
+                "a str is already decoded: pass bytes to read another encoding",
+            ));
+        }
+        return Ok((s.to_str()?.as_bytes().to_vec(), true));
+    }
+    if let Ok(b) = data.cast::<PyBytes>() {
+        return Ok((b.as_bytes().to_vec(), false));
+    }
+    Err(PyTypeError::new_err(format!(
+        "expected str or bytes, not {}",
+        data.get_type().name()?
+    )))
+}
+
+fn read(py: Python<'_>, bytes: &[u8], input: &str, encoding: &str) -> PyResult<Input> {
+    let (k, c) = (kind(input)?, choice(encoding)?);
+    py.detach(|| vanban_input::read(bytes, k, c))
+        .map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// Turn `src_start`/`src_end` from UTF-8 byte offsets into string indices of `original`.
+fn src_in_chars(original: &[u8], cites: &mut [Citation]) {
+    let Ok(s) = std::str::from_utf8(original) else {
+        return;
+    };
+    let (mut last, mut chars) = (0, 0);
+    let mut at = |b: usize| {
+        let b = b.min(s.len());
+        if b >= last {
+            chars += s[last..b].chars().count();
+        } else {
+            chars -= s[b..last].chars().count();
+        }
+        last = b;
+        chars
+    };
+    for c in cites {
+        if let (Some(a), Some(b)) = (c.src_start, c.src_end) {
+            c.src_start = Some(at(a));
+            c.src_end = Some(at(b));
+        }
+    }
+}
+
+/// `(text, encoding)`: `data` decoded as `encoding` says (`auto` detects it).
+#[pyfunction]
+#[pyo3(signature = (data, encoding = "auto"))]
+pub(crate) fn decode(
+    py: Python<'_>,
+    data: &Bound<'_, PyBytes>,
+    encoding: &str,
+) -> PyResult<(String, &'static str)> {
+    let c = choice(encoding)?;
+    let bytes = data.as_bytes();
+    py.detach(|| vanban_input::encoding::decode(bytes, c))
+        .map(|d| (d.text, d.encoding.name()))
+        .map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// `extract_citations` for bytes and HTML: the citations of what `data` reads as.
+#[pyfunction]
+#[pyo3(signature = (data, input = "text", encoding = "auto"))]
+pub(crate) fn _extract_citations_input(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    input: &str,
+    encoding: &str,
+) -> PyResult<Vec<PyCitation>> {
+    let (bytes, is_str) = bytes_of(data, encoding)?;
+    let read = read(py, &bytes, input, encoding)?;
+    let mut cites = py.detach(|| {
+        let mut cites = vanban_grammar::extract_citations(&read.text);
+        read.locate(&mut cites);
+        cites
+    });
+    if is_str {
+        src_in_chars(&bytes, &mut cites);
+    }
+    Ok(cites.into_iter().map(PyCitation::from).collect())
+}
+
+/// `parse_report` for bytes and HTML: the report's offsets index its `source`, the page's text.
+#[pyfunction]
+#[pyo3(signature = (data, input = "text", encoding = "auto"))]
+pub(crate) fn _parse_report_input(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    input: &str,
+    encoding: &str,
+) -> PyResult<PyReport> {
+    let (bytes, is_str) = bytes_of(data, encoding)?;
+    let read = read(py, &bytes, input, encoding)?;
+    let mut report = py.detach(|| read.report());
+    if is_str {
+        src_in_chars(&bytes, &mut report.citations);
+    }
+    let source = PyString::new(py, &read.text).unbind();
+    Ok(PyReport::new(report, source))
+}
+
+/// The input back with its citations marked (see docs/input.md): `str` in, `str` out; `bytes`
+/// in, `bytes` out (an HTML page byte for byte outside the inserted markup).
+#[pyfunction]
+#[pyo3(signature = (text, *, input = "text", link = None, format = "html", encoding = "auto"))]
+pub(crate) fn annotate<'py>(
+    py: Python<'py>,
+    text: &Bound<'py, PyAny>,
+    input: &str,
+    link: Option<&str>,
+    format: &str,
+    encoding: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let template = link
+        .map(Template::parse)
+        .transpose()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let format = match format {
+        "html" => Format::Html,
+        "markdown" => Format::Markdown,
+        f => {
+            return Err(PyValueError::new_err(format!(
+                "format must be 'html' or 'markdown', not {f:?}"
+            )));
+        }
+    };
+    let (bytes, is_str) = bytes_of(text, encoding)?;
+    let read = read(py, &bytes, input, encoding)?;
+    let out = py.detach(|| {
+        let cites = vanban_resolve::extract_citations(&read.text);
+        annotate_input(&read, &bytes, &cites, format, template.as_ref())
+    });
+    Ok(if is_str || format == Format::Markdown || !read.html {
+        PyString::new(py, &String::from_utf8_lossy(&out)).into_any()
+    } else {
+        PyBytes::new(py, &out).into_any()
+    })
+}
