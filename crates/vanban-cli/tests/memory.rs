@@ -68,8 +68,10 @@ fn cite_holds_the_input_and_one_block_not_every_citation() {
     );
     // … while memory grows by the input (read whole) and not by the citations.
     let growth = pl.saturating_sub(ps);
+    // (+6 MB, not +4: since `src_start`/`src_end`/`encoding` joined the model, a block's
+    // citations are 56 bytes each larger, about 2 MB more for this dense text.)
     assert!(
-        growth < grown * 3 / 2 + 4 * MB,
+        growth < grown * 3 / 2 + 6 * MB,
         "peak {ps} → {pl} bytes for {grown} more bytes of input ({out_s} → {out_l} bytes of output)"
     );
     // The same through the parallel path: one input streams whatever `--jobs` says.
