@@ -31,6 +31,9 @@ ATTRS: dict[str, type | tuple[type, ...]] = {
     "congress": (int, type(None)),
     "subject": (str, type(None)),
     "short": bool,
+    "title": (str, type(None)),
+    "pinpoint": (dict, type(None)),
+    "relation": (str, type(None)),
     "doc_key": (str, type(None)),
     "doc_key_scope": (str, type(None)),
     "resolution": (str, type(None)),
@@ -84,7 +87,7 @@ def test_attribute_types() -> None:
     [c] = vanban.extract_citations(EXAMPLE)
     for name, typ in ATTRS.items():
         assert isinstance(getattr(c, name), typ), name
-    assert c.kind in {"party", "state", "plenum", "congress"}
+    assert c.kind in {"party", "state", "plenum", "congress", "act"}  # `reference` only when asked
     assert list(c.to_dict()) == list(ATTRS)
 
 

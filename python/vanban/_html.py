@@ -20,17 +20,33 @@ def _text(value: Any) -> str | None:
 
 
 def _highlighted(source: str, citations: Any) -> str:
-    """The source with each citation wrapped in `<mark>` (overlaps are skipped)."""
+    """The source with each citation wrapped in `<mark>`; a citation inside another (an act named in
+    an amending law's title) is a `<mark>` inside its mark, partial overlaps are skipped."""
     limit = min(len(source), MAX_CHARS)
     out: list[str] = []
     pos = 0
+    open_ends: list[int] = []
+
+    def close_to(at: int) -> None:
+        nonlocal pos
+        while open_ends and open_ends[-1] <= at:
+            end = open_ends.pop()
+            out.append(escape(source[pos:end]))
+            out.append("</mark>")
+            pos = end
+
     for c in sorted(citations, key=lambda c: (c.start, -c.end)):
         if c.start < pos or c.end > limit:
             continue
-        title = " ".join(str(v) for v in (c.kind, c.symbol, c.date, c.issuer) if v)
+        close_to(c.start)
+        if open_ends and c.end > open_ends[-1]:
+            continue
+        title = " ".join(str(v) for v in (c.kind, c.symbol or c.title, c.date, c.issuer) if v)
         out.append(escape(source[pos : c.start]))
-        out.append(f'<mark title="{escape(title)}">{escape(source[c.start : c.end])}</mark>')
-        pos = c.end
+        out.append(f'<mark title="{escape(title)}">')
+        pos = c.start
+        open_ends.append(c.end)
+    close_to(limit)
     out.append(escape(source[pos:limit]))
     if limit < len(source):
         out.append(f"<i>… ({len(source) - limit} more characters)</i>")

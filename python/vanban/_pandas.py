@@ -14,6 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _COLUMNS = (
     "text", "start", "end", "byte_start", "byte_end", "kind", "doc_type", "number", "type_code",
     "issuer_code", "symbol", "year", "date", "issuer", "term", "plenum", "congress", "subject", "short",
+    "title", "pinpoint", "relation",
     "doc_key", "doc_key_scope", "resolution", "candidates", "doc_title", "doc_date",
 )  # fmt: skip
 

@@ -1,7 +1,7 @@
 """Native module of vanban (built from crates/vanban-python). Import from `vanban`, not from here."""
 
 from collections.abc import Iterable
-from typing import Any, Final, Literal, final
+from typing import Any, Final, Literal, TypedDict, final
 
 __version__: Final[str]
 __all__ = [
@@ -23,7 +23,14 @@ __all__ = [
     "parse_reports",
 ]
 
-_CitationKind = Literal["party", "state", "plenum", "congress", "reference"]
+_CitationKind = Literal["party", "state", "plenum", "congress", "act", "reference"]
+_Relation = Literal["basis", "implements", "deploys", "disseminates", "reviews", "guides", "amends", "replaces", "repeals"]
+
+class _Pinpoint(TypedDict):
+    article: str | None
+    clause: str | None
+    point: str | None
+    section: str | None
 
 class ParseError(ValueError):
     """The input is not a valid citation or document number.
@@ -67,7 +74,7 @@ class Citation:
         """`(start, end)`."""
     @property
     def kind(self) -> _CitationKind:
-        """`party`, `state`, `plenum` or `congress`."""
+        """`party`, `state`, `plenum`, `congress`, `reference` or `act`."""
     @property
     def doc_type(self) -> str | None:
         """The type word in modern NFC spelling (`Nghị quyết`, `Chỉ thị`, `Luật`)."""
@@ -107,6 +114,15 @@ class Citation:
     @property
     def short(self) -> bool:
         """True for a short form without a symbol (`Chỉ thị 05`)."""
+    @property
+    def title(self) -> str | None:
+        """The name of an act cited by name (`Đất đai`)."""
+    @property
+    def pinpoint(self) -> _Pinpoint | None:
+        """The article, clause, point and section cited, as written."""
+    @property
+    def relation(self) -> _Relation | None:
+        """What the citing text does with the document (`basis` for `Căn cứ …`)."""
     @property
     def doc_key(self) -> str | None:
         """The cited document's key (docs/resolution.md): equal keys, same document."""

@@ -152,7 +152,7 @@ impl Record for Citation {
                 .map(|n| n.to_string())
                 .or_else(|| self.plenum.map(|p| format!("TW{p}")))
                 .or_else(|| self.congress.map(|n| format!("ĐH{n}")))),
-            opt(self.symbol.clone()),
+            opt(self.symbol.clone().or_else(|| self.title.clone())),
             opt(self.date.clone()),
             opt(self.issuer.clone()),
             opt(self.term.map(|t| t.to_string())),

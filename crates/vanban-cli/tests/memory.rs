@@ -66,7 +66,9 @@ fn cite_holds_the_input_and_one_block_not_every_citation() {
         out_l - out_s > grown / 4,
         "the texts are dense enough to matter"
     );
-    // … while memory grows by the input (read whole) and not by the citations.
+    // … while memory grows by the input (read whole) and not by the citations. The large text
+    // is two blocks, the small one: the slack covers a second block's working set (the
+    // allocator does not hand the first block's memory back whole).
     let growth = pl.saturating_sub(ps);
     // (+6 MB, not +4: since `src_start`/`src_end`/`encoding` joined the model, a block's
     // citations are 56 bytes each larger, about 2 MB more for this dense text.)

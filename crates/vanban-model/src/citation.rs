@@ -16,10 +16,14 @@ pub enum CitationKind {
     /// A reference back to a document named elsewhere (`Nghị quyết này`, `Chỉ thị trên`,
     /// `văn bản này`); found only when asked for (docs/resolution.md).
     Reference,
+    /// An act cited by its name, without a number (`Luật Đất đai năm 2013`, `Hiến pháp năm
+    /// 2013`, `Điều lệ Đảng`): `doc_type` is `Luật`, `Bộ luật`, `Hiến pháp`, `Pháp lệnh`,
+    /// `Điều lệ` or `Cương lĩnh`, `title` the name as written.
+    Act,
 }
 
 impl CitationKind {
-    /// The serialised name: `party`, `state`, `plenum` or `congress`.
+    /// The serialised name: `party`, `state`, `plenum`, `congress`, `reference` or `act`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Party => "party",
@@ -27,6 +31,64 @@ impl CitationKind {
             Self::Plenum => "plenum",
             Self::Congress => "congress",
             Self::Reference => "reference",
+            Self::Act => "act",
+        }
+    }
+}
+
+/// Where inside the cited document a citation points (`điểm a khoản 2 Điều 5 …`): each
+/// designator as written, `null` where the text names none. A list keeps its items as written
+/// (`khoản 1, khoản 3 Điều 12` → clause `1, 3`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Pinpoint {
+    /// The article (`Điều 5` → `5`).
+    pub article: Option<String>,
+    /// The clause (`khoản 2` → `2`).
+    pub clause: Option<String>,
+    /// The point (`điểm a` → `a`).
+    pub point: Option<String>,
+    /// The divisions above the article, with their words (`Mục II Phần thứ hai`, `Chương III`).
+    pub section: Option<String>,
+}
+
+/// What the citing text does with the cited document: the verb that governs the citation in
+/// its clause, from a closed set (each variant lists its verbs); `null` when none governs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// `căn cứ`, `căn cứ vào`: the legal basis.
+    Basis,
+    /// `thực hiện`, `thi hành`: carries it out.
+    Implements,
+    /// `triển khai`: puts it into effect (deploys).
+    Deploys,
+    /// `quán triệt`: studies and disseminates it.
+    Disseminates,
+    /// `sơ kết`, `tổng kết`: reviews its implementation.
+    Reviews,
+    /// `hướng dẫn`: guides its implementation.
+    Guides,
+    /// `sửa đổi, bổ sung`, `sửa đổi`, `bổ sung`: amends it.
+    Amends,
+    /// `thay thế`: replaces it.
+    Replaces,
+    /// `bãi bỏ`: repeals it.
+    Repeals,
+}
+
+impl Relation {
+    /// The serialised name (`basis`, `implements`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Basis => "basis",
+            Self::Implements => "implements",
+            Self::Deploys => "deploys",
+            Self::Disseminates => "disseminates",
+            Self::Reviews => "reviews",
+            Self::Guides => "guides",
+            Self::Amends => "amends",
+            Self::Replaces => "replaces",
+            Self::Repeals => "repeals",
         }
     }
 }
@@ -77,6 +139,13 @@ pub struct Citation {
     pub subject: Option<String>,
     /// True for a short form without a symbol (`Chỉ thị 05`, `Quy định 205`).
     pub short: bool,
+    /// The name of an act cited by name (`Đất đai` in `Luật Đất đai năm 2013`), as written.
+    pub title: Option<String>,
+    /// The article, clause, point or section cited, when the citation starts with one (boxed:
+    /// most citations have none, and a citation stays small).
+    pub pinpoint: Option<Box<Pinpoint>>,
+    /// What the citing text does with the document (`Căn cứ …` → `basis`).
+    pub relation: Option<Relation>,
     /// The cited document's identity key (docs/resolution.md): equal keys name the same document.
     /// Filled by `vanban-resolve`; null when nothing identifies the document.
     pub doc_key: Option<String>,
@@ -198,6 +267,9 @@ impl Citation {
             congress: None,
             subject: None,
             short: false,
+            title: None,
+            pinpoint: None,
+            relation: None,
             doc_key: None,
             doc_key_scope: None,
             resolution: None,

@@ -8,7 +8,7 @@
 mod citation;
 pub mod report;
 
-pub use citation::{Citation, CitationKind, DocNumber, KeyScope, Resolution};
+pub use citation::{Citation, CitationKind, DocNumber, KeyScope, Pinpoint, Relation, Resolution};
 pub use report::{
     Author, Basis, Header, HeaderDate, HeaderNumber, Item, Person, Report, ReportKind, Section,
     SectionKind, Signature, Span, Timestamp,

@@ -53,7 +53,7 @@ impl PyCitation {
     fn span(&self) -> (usize, usize) {
         (self.inner.start, self.inner.end)
     }
-    /// `party`, `state`, `plenum` or `congress`.
+    /// `party`, `state`, `plenum`, `congress`, `reference` or `act`.
     #[getter]
     fn kind(&self) -> &'static str {
         self.inner.kind.as_str()
@@ -110,6 +110,22 @@ impl PyCitation {
     #[getter]
     fn short(&self) -> bool {
         self.inner.short
+    }
+    /// The name of an act cited by name (`Đất đai`).
+    #[getter]
+    fn title(&self) -> Option<&str> {
+        self.inner.title.as_deref()
+    }
+    /// `{"article", "clause", "point", "section"}` as written, or `None`.
+    #[getter]
+    fn pinpoint<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.pinpoint)
+    }
+    /// `basis`, `implements`, `deploys`, `disseminates`, `reviews`, `guides`, `amends`,
+    /// `replaces`, `repeals`, or `None`.
+    #[getter]
+    fn relation(&self) -> Option<&'static str> {
+        self.inner.relation.map(|r| r.as_str())
     }
     #[getter]
     fn doc_key(&self) -> Option<&str> {

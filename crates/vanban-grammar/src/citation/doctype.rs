@@ -41,6 +41,17 @@ const fn state(name: &'static str, code: &'static str, named: bool) -> DocType {
     }
 }
 
+/// An act cited mostly by name (`Hiến pháp năm 2013`, `Điều lệ Đảng`): no type code of its own.
+const fn act(name: &'static str) -> DocType {
+    DocType {
+        name: Some(name),
+        code: None,
+        short: false,
+        state_only: false,
+        named: false,
+    }
+}
+
 /// Spellings (lower case, NFC; any case and tone placement match) and what they mean.
 const WORDS: &[(&str, DocType)] = &[
     ("nghị quyết", t("Nghị quyết", "NQ", true)),
@@ -83,6 +94,9 @@ const WORDS: &[(&str, DocType)] = &[
     ("luật", state("Luật", "L", true)),
     ("bộ luật", state("Bộ luật", "L", true)),
     ("pháp lệnh", state("Pháp lệnh", "PL", true)),
+    ("hiến pháp", act("Hiến pháp")),
+    ("điều lệ", act("Điều lệ")),
+    ("cương lĩnh", act("Cương lĩnh")),
 ];
 
 fn table() -> &'static KeywordTable<DocType> {
@@ -117,8 +131,9 @@ pub(crate) fn starts_type_word(words: &mut Syllables<'_>) -> bool {
 /// Only words that can start a citation without a symbol are anchors: short forms (`Chỉ thị 05`)
 /// and plenum and congress resolutions. Every other citation carries a symbol, so its slash
 /// anchors it and the type word is found by looking back; that is also how the rarer short-form
-/// words (`qui định`, `bộ luật`, `pháp lệnh`, `công điện`) are read when numbered. At most 32
-/// patterns keep the SIMD searcher in its fastest (slim) form.
+/// words (`qui định`, `bộ luật`, `công điện`) are read when numbered. Acts named without a
+/// number add their own anchors (`ACT_ANCHORS`); the searcher is Fat Teddy, which takes up to
+/// 64 patterns.
 const ANCHORS: &[(&str, bool)] = &[
     ("nghị quyết", true),
     ("quyết định", true),
@@ -130,6 +145,11 @@ const ANCHORS: &[(&str, bool)] = &[
     ("thông tư", false),
     ("luật", false),
 ];
+
+/// Type words of acts cited by name only (`Hiến pháp năm 2013`, `Điều lệ Đảng`): anchors in
+/// their capitalised and upper-case spellings (a name is cited with a capital; `điều lệ công ty`
+/// in lower case is prose). `Luật` is an anchor above, and `Bộ luật` is found through it.
+const ACT_ANCHORS: &[&str] = &["hiến pháp", "pháp lệnh", "điều lệ", "cương lĩnh"];
 
 /// Literal spellings of the anchors in the casings real text uses: lower case, first letter
 /// capitalised (`Nghị quyết`), each syllable capitalised (`Quy Định`) where common, upper case.
@@ -152,6 +172,12 @@ pub(crate) fn prefilter_patterns() -> Vec<(String, DocType)> {
             if !out.iter().any(|(v, _)| *v == variant) {
                 out.push((variant, doc));
             }
+        }
+    }
+    for &word in ACT_ANCHORS {
+        if let Some(&(_, doc)) = WORDS.iter().find(|(w, _)| *w == word) {
+            out.push((capitalise(word), doc));
+            out.push((word.to_uppercase(), doc));
         }
     }
     out
@@ -195,6 +221,8 @@ mod tests {
             assert!(p.iter().any(|(x, _)| x == w), "{w}");
         }
         assert!(!p.iter().any(|(x, _)| x == "văn bản" || x == "báo cáo"));
-        assert!(p.len() <= 32, "{} patterns", p.len());
+        assert!(p.iter().any(|(x, _)| x == "Điều lệ"));
+        assert!(!p.iter().any(|(x, _)| x == "điều lệ"));
+        assert!(p.len() <= 48, "{} patterns", p.len());
     }
 }

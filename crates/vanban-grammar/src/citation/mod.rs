@@ -4,10 +4,13 @@
 //! anchors — type words (`Nghị quyết`, `Chỉ thị`, …) and slashes — in one pass, and the nom
 //! grammar runs only around them. Each anchor costs bounded work, so extraction is linear.
 
+mod act;
 pub(crate) mod date;
 mod doctype;
 pub(crate) mod issuer;
 mod phrase;
+mod pinpoint;
+mod relation;
 mod scan;
 pub(crate) mod symbol;
 pub(crate) mod term;
@@ -32,8 +35,22 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
 
 /// The citations of a text already read into a [`Source`] (`parse_report` shares its own).
 pub(crate) fn citations_in(src: &Source<'_>) -> Vec<Citation> {
-    let items = scan::scan(src.norm());
+    let mut items = scan::scan(src.norm());
+    annotate(src.norm(), &mut items);
     to_citations(src, items)
+}
+
+/// What the text around the citations says of them: the pinpoint before each (which moves its
+/// start), then the verb that governs it.
+fn annotate(text: &str, items: &mut [Item]) {
+    let mut floor = 0;
+    for item in items.iter_mut() {
+        if item.start >= floor {
+            pinpoint::attach(text, item, floor);
+        }
+        floor = floor.max(item.end);
+    }
+    relation::assign(text, items);
 }
 
 /// Build public citations: original text slices, character offsets (one pass over the text
@@ -42,7 +59,16 @@ fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
     let original = src.orig();
     let scanned = src.norm();
     let mut chars = CharCounter::new(original);
-    let starts: Vec<usize> = items.iter().map(|it| it.start).collect();
+    // A subject stops where the next numbered citation begins; an act named inside it stays
+    // (`Nghị định … hướng dẫn thi hành Luật An toàn thực phẩm`).
+    let mut starts: Vec<usize> = vec![usize::MAX; items.len()];
+    let mut next = usize::MAX;
+    for (k, it) in items.iter().enumerate().rev() {
+        starts[k] = next;
+        if it.kind != vanban_model::CitationKind::Act {
+            next = it.start;
+        }
+    }
     let mut out = Vec::with_capacity(items.len());
     for (k, item) in items.into_iter().enumerate() {
         // Mapped even when the view is the original: a span never ends before the marks of
@@ -51,7 +77,7 @@ fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
         let start = chars.at(bs);
         let end = chars.at(be);
         // A subject stops where the next citation begins (`… về thực hiện Chỉ thị số 05-CT/TW …`).
-        let next_start = starts.get(k + 1).copied().unwrap_or(usize::MAX);
+        let next_start = starts[k];
         let subject = item.subject.and_then(|(s, e)| {
             let e = e.min(next_start.max(s));
             // In NFC, as written: the report's view also repairs spaces and `Ð`, which a
@@ -87,6 +113,9 @@ fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
         c.congress = item.congress;
         c.subject = subject;
         c.short = item.short;
+        c.title = item.title;
+        c.pinpoint = item.pinpoint;
+        c.relation = item.relation;
         out.push(c);
     }
     out

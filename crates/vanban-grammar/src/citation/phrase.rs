@@ -49,10 +49,13 @@ pub(crate) struct Item {
     pub(crate) congress: Option<u32>,
     pub(crate) subject: Option<(usize, usize)>,
     pub(crate) short: bool,
+    pub(crate) title: Option<String>,
+    pub(crate) pinpoint: Option<Box<vanban_model::Pinpoint>>,
+    pub(crate) relation: Option<vanban_model::Relation>,
 }
 
 impl Item {
-    fn new(start: usize, end: usize, kind: CitationKind, doc: Option<DocType>) -> Self {
+    pub(crate) fn new(start: usize, end: usize, kind: CitationKind, doc: Option<DocType>) -> Self {
         Self {
             start,
             end,
@@ -70,6 +73,9 @@ impl Item {
             congress: None,
             subject: None,
             short: false,
+            title: None,
+            pinpoint: None,
+            relation: None,
         }
     }
 }
@@ -782,9 +788,32 @@ pub(crate) fn from_slash(text: &str, slash: usize, floor: usize) -> Option<Found
     let (after, sym) = doc_no(&text[num_start..]).ok()?;
     let known = (num_start, text.len() - after.len(), sym);
     let (start, doc) = look_back(text, num_start, floor);
+    // `mã hàng 1234/SP-VN`: an unlisted state type code needs a citation phrase around it
+    // (`Công văn số 1569/HQHCM-TCCB`), and `mã số` is none.
+    if !sym.known_type() {
+        let (so_at, so) = word_before(text, num_start);
+        let phrase =
+            doc.is_some() || (base_is(so, "sô") && !base_is(word_before(text, so_at).1, "ma"));
+        if !phrase {
+            return None;
+        }
+    }
     let found = numbered(text, start, num_start, doc, Some(known))?;
     // The slash must belong to the first number parsed (not to a later one).
     (found.items.first()?.end > slash).then_some(found)
+}
+
+/// The word before `at` (white space and a colon skipped, `số:`) and where it starts.
+fn word_before(text: &str, at: usize) -> (usize, &str) {
+    let head = text[..at].trim_end_matches(|c: char| is_space(c) || c == ':');
+    let from = head
+        .char_indices()
+        .rev()
+        .take(24)
+        .take_while(|&(_, c)| crate::lex::is_word_char(c))
+        .last()
+        .map_or(head.len(), |(k, _)| k);
+    (from, &head[from..])
 }
 
 /// Start of the number whose symbol contains the slash at `slash`.
@@ -1043,6 +1072,23 @@ mod tests {
         // A date running into a slash is no number.
         let t = "ngày 2-9-2019/QĐ-UBND";
         assert!(from_slash(t, t.find('/').unwrap(), 0).is_none());
+    }
+
+    #[test]
+    fn unlisted_state_type_codes_need_a_citation_phrase() {
+        let found = |t: &str| from_slash(t, t.find('/').unwrap(), 0).map(|f| f.items.len());
+        // The issuer-first numbering of official letters, after a type word or `số`.
+        assert_eq!(found("Công văn số 1569/HQHCM-TCCB của Cục"), Some(1));
+        assert_eq!(
+            found("được chấp thuận phê duyệt số 504/D-UB ngày 20/5/1999"),
+            Some(1)
+        );
+        assert_eq!(found("Văn bản số:526/UBND-TNMT"), Some(1));
+        // Product codes and bare codes are no citations; listed codes need nothing.
+        assert_eq!(found("mã hàng 1234/SP-VN"), None);
+        assert_eq!(found("mã số 1234/SP-VN"), None);
+        assert_eq!(found("lô 2023/HN-01"), None);
+        assert_eq!(found("theo 1234/QĐ-UBND"), Some(1));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use std::sync::OnceLock;
 
+use super::act;
 use super::doctype::{DocType, prefilter_patterns};
 use super::phrase::{Item, from_slash, from_type_word};
 use crate::lex::{Literals, is_word_char};
@@ -128,6 +129,10 @@ pub(crate) fn scan(text: &str) -> Vec<Item> {
                     || text[after..].chars().next().is_some_and(is_word_char);
                 if glued {
                     None
+                } else if act::is_act_word(doc) {
+                    // A law's name ends where the act grammar says, numbered or not.
+                    act::from_type_word(text, at, after, doc, floor)
+                        .or_else(|| from_type_word(text, at, after, doc))
                 } else {
                     from_type_word(text, at, after, doc)
                 }

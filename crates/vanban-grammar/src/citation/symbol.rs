@@ -55,6 +55,22 @@ impl Symbol<'_> {
         Self { number, ..*self }
     }
 
+    /// Does the type code belong to the closed lists (or is there none)? A state number whose
+    /// first code is outside `STATE_TYPES` (`1569/HQHCM-TCCB`, a công văn numbered by its
+    /// issuer) is a citation only inside a citation phrase (after a type word or `số`).
+    pub(crate) fn known_type(&self) -> bool {
+        match self.type_code {
+            TypeCode::State(t) => {
+                static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+                let keys = KEYS.get_or_init(|| STATE_TYPES.iter().map(|s| code_key(s)).collect());
+                let mut key = CodeBuf::new();
+                t.chars().for_each(|c| key.push(code_char(c)));
+                key.as_str().is_some_and(|k| keys.iter().any(|s| s == k))
+            }
+            TypeCode::None | TypeCode::Party(_) => true,
+        }
+    }
+
     /// Canonical type code (`NQ`, `QĐi`, `NĐ`), if the number has one.
     pub(crate) fn type_code(&self) -> Option<String> {
         match self.type_code {
@@ -201,6 +217,14 @@ pub(crate) fn canonical_symbol(
 const PARTY_TYPES: &[&str] = &[
     "NQ", "QĐ", "QĐi", "QĐNS", "CT", "KL", "QC", "HD", "TB", "TC", "BC", "KH", "CTr", "ĐA", "PA",
     "DA", "CV", "BB", "BS", "TTr", "TT", "GGT", "GM", "ĐH",
+];
+
+/// State type codes: the abbreviations of the document types that the law on legal documents
+/// and the rules on administrative papers name (README, "What is recognised"), canonical spelling.
+const STATE_TYPES: &[&str] = &[
+    "QĐ", "NĐ", "NQ", "TT", "TTLT", "TTLB", "CT", "CV", "KH", "TB", "BC", "TTr", "HD", "CĐ", "PL",
+    "VBHN", "QC", "ĐA", "PA", "DA", "CTr", "BB", "GM", "GGT", "GUQ", "GXN", "GCN", "GP", "HĐ",
+    "KL", "NQLT", "QĐLT", "CTLT", "SL", "LCT", "L", "QĐi", "TC", "BS", "CCHN",
 ];
 
 /// Issuer codes that mark a party organ, used to recognise party numbers written in state order.
