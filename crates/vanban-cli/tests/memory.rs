@@ -70,10 +70,11 @@ fn cite_holds_the_input_and_one_block_not_every_citation() {
     // is two blocks, the small one: the slack covers a second block's working set (the
     // allocator does not hand the first block's memory back whole).
     let growth = pl.saturating_sub(ps);
-    // (+6 MB, not +4: since `src_start`/`src_end`/`encoding` joined the model, a block's
-    // citations are 56 bytes each larger, about 2 MB more for this dense text.)
+    // (+8 MB, not +4: since `src_start`/`src_end`/`encoding` and `title`/`pinpoint`/`relation`
+    // joined the model, a block's citations are about 90 bytes each larger, 2–3 MB more for
+    // this dense text; measured 12.7 MB of growth against 12.3 allowed with +6.)
     assert!(
-        growth < grown * 3 / 2 + 6 * MB,
+        growth < grown * 3 / 2 + 8 * MB,
         "peak {ps} → {pl} bytes for {grown} more bytes of input ({out_s} → {out_l} bytes of output)"
     );
     // The same through the parallel path: one input streams whatever `--jobs` says.
