@@ -74,21 +74,35 @@ fn second_bytes(lead: u8) -> u64 {
 /// Vietnamese text holds mostly E1 BA/BB (its precomposed letters) and E2 80 (punctuation):
 /// eight bytes are tested at a time for a byte ≥ CC, and those two common prefixes are let
 /// through before the pair table is asked.
+#[cfg(test)]
 fn first_unstable(s: &str) -> Option<usize> {
+    first_to_rewrite(s, false)
+}
+
+/// Byte offset of the first character to rewrite: `unstable`, or with `repairs` also one that
+/// [`repair`] replaces (those start with a byte of C2 or above, so the byte test starts there).
+fn first_to_rewrite(s: &str, repairs: bool) -> Option<usize> {
+    let bytes = s.as_bytes();
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     // (b & 0x7F) + 0x34 carries into bit 7 exactly when (b & 0x7F) >= 0x4C.
     const TO_CC: u64 = 0x34 * ONES;
+    // … and + 0x3E when (b & 0x7F) >= 0x42, i.e. b >= C2.
+    const TO_C2: u64 = 0x3E * ONES;
+    let to = if repairs { TO_C2 } else { TO_CC };
+    let hit = |at: usize| {
+        (suspicious(bytes, at) && s[at..].chars().next().is_some_and(unstable))
+            || (repairs && s[at..].chars().next().and_then(repair).is_some())
+    };
     // Bit 7 of each byte that is zero, exactly (no borrow between bytes).
     let zero = |v: u64| !(((v & LOW7) + LOW7) | v) & HIGH;
-    let bytes = s.as_bytes();
     let mut k = 0;
     // Eight bytes at a time: a lead ≥ CC is a candidate unless it is E1 followed by BA or BB
     // (the precomposed Vietnamese letters), decided for all eight at once.
     for chunk in bytes.chunks_exact(8) {
         let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let high = ((w & LOW7) + TO_CC) & w & HIGH;
+        let high = ((w & LOW7) + to) & w & HIGH;
         if high != 0 {
             // The byte after each byte of `w`.
             let n = (w >> 8) | u64::from(bytes.get(k + 8).copied().unwrap_or(0)) << 56;
@@ -97,16 +111,14 @@ fn first_unstable(s: &str) -> Option<usize> {
             while hits != 0 {
                 let at = k + (hits.trailing_zeros() / 8) as usize;
                 hits &= hits - 1;
-                if suspicious(bytes, at) && s[at..].chars().next().is_some_and(unstable) {
+                if hit(at) {
                     return Some(at);
                 }
             }
         }
         k += 8;
     }
-    (k..bytes.len()).find(|&at| {
-        bytes[at] >= 0xCC && suspicious(bytes, at) && s[at..].chars().next().is_some_and(unstable)
-    })
+    (k..bytes.len()).find(|&at| bytes[at] >= 0xC2 && hit(at))
 }
 
 /// Could the character starting at byte `at` (a byte ≥ CC) be unstable? Decided on its first
@@ -148,37 +160,22 @@ impl<'a> Source<'a> {
     }
 
     fn read(orig: &'a str, repairs: bool) -> Self {
-        let find_repair = |from: usize| {
-            if !repairs {
-                return None;
-            }
-            orig[from..]
-                .char_indices()
-                .find(|&(_, c)| repair(c).is_some())
-                .map(|(k, _)| from + k)
-        };
-        // The next character to rewrite of each kind, each searched again only once passed
-        // (searching both from every stop would be quadratic).
-        let mut next_unstable = first_unstable(orig);
-        let mut next_repair = find_repair(0);
-        if next_unstable.is_none() && next_repair.is_none() {
+        let find = |from: usize| first_to_rewrite(&orig[from..], repairs).map(|n| from + n);
+        let Some(first) = find(0) else {
             return Self {
                 orig,
                 norm: Cow::Borrowed(orig),
                 checkpoints: Vec::new(),
                 chars_before: OnceLock::new(),
             };
-        }
+        };
+        let mut next = Some(first);
         let mut out = String::with_capacity(orig.len() + 16);
         let mut checkpoints = Vec::new();
         let mut copied = 0;
         loop {
-            let (k, cluster) = match (next_unstable, next_repair) {
-                (Some(u), Some(r)) if r < u => (r, false),
-                (Some(u), _) => (u, true),
-                (None, Some(r)) => (r, false),
-                (None, None) => break,
-            };
+            let Some(k) = next else { break };
+            let cluster = orig[k..].chars().next().is_some_and(unstable);
             let (start, end) = if cluster {
                 // The cluster runs from the last starter before the unstable character to the
                 // last unstable character after it.
@@ -218,12 +215,7 @@ impl<'a> Source<'a> {
                 checkpoints.push((out.len(), end));
             }
             copied = end;
-            if next_unstable.is_some_and(|u| u < end) {
-                next_unstable = first_unstable(&orig[end..]).map(|n| end + n);
-            }
-            if next_repair.is_some_and(|r| r < end) {
-                next_repair = find_repair(end);
-            }
+            next = find(end);
         }
         out.push_str(&orig[copied..]);
         if checkpoints.is_empty() {
@@ -510,6 +502,13 @@ mod tests {
                 c as u32
             );
             assert_eq!(first_unstable(&s).unwrap_or(pad.len()), pad.len());
+            let fixed = unstable(c) || repair(c).is_some();
+            assert_eq!(
+                first_to_rewrite(&s, true).is_some(),
+                fixed,
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 }
