@@ -173,8 +173,7 @@ impl<'a> Source<'a> {
         let mut out = String::with_capacity(orig.len() + 16);
         let mut checkpoints = Vec::new();
         let mut copied = 0;
-        loop {
-            let Some(k) = next else { break };
+        while let Some(k) = next {
             let cluster = orig[k..].chars().next().is_some_and(unstable);
             let (start, end) = if cluster {
                 // The cluster runs from the last starter before the unstable character to the
