@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from vanban._corpus import Corpus, resolve_many
 from vanban._pandas import to_pandas
 from vanban import _vanban
 from vanban._vanban import (
@@ -49,6 +50,7 @@ def parse_report(text: str | bytes, *, input: str = "text", encoding: str | None
 
 __all__ = [
     "Citation",
+    "Corpus",
     "DocNumber",
     "Node",
     "ParseError",
@@ -62,5 +64,6 @@ __all__ = [
     "parse_number",
     "parse_report",
     "parse_reports",
+    "resolve_many",
     "to_pandas",
 ]

@@ -192,8 +192,12 @@ class DocNumber:
     @staticmethod
     def _from_state(state: dict[str, Any]) -> DocNumber: ...
 
-def extract_citations(text: str) -> list[Citation]:
-    """Every citation in `text`, in order of position."""
+def extract_citations(text: str, *, references: bool = False) -> list[Citation]:
+    """Every citation in `text`, in order of position, with its document key (`doc_key`).
+
+    `references=True` also reports `Nghị quyết này`, `Chỉ thị trên`, `văn bản này` (kind
+    `reference`) with the key of the document they name.
+    """
 
 def parse_citation(text: str) -> Citation:
     """Parse `text` as exactly one citation; raises `ParseError` otherwise."""
@@ -201,7 +205,9 @@ def parse_citation(text: str) -> Citation:
 def parse_number(text: str) -> DocNumber:
     """Parse `text` as exactly one document number; raises `ParseError` otherwise."""
 
-def extract_citations_many(texts: Iterable[str], *, threads: int | None = None) -> list[list[Citation]]:
+def extract_citations_many(
+    texts: Iterable[str], *, threads: int | None = None, references: bool = False
+) -> list[list[Citation]]:
     """`[extract_citations(t) for t in texts]`, computed in parallel without holding the interpreter.
 
     `threads=None` uses every core; `threads=1` runs on the calling thread.
@@ -299,3 +305,20 @@ def annotate(
 
 def _extract_citations_input(data: str | bytes, input: str = "text", encoding: str = "auto") -> list[Citation]: ...
 def _parse_report_input(data: str | bytes, input: str = "text", encoding: str = "auto") -> Report: ...
+@final
+class _Graph:
+    """The citation graph of many texts (wrapped by `vanban.Corpus`)."""
+    def documents(self) -> list[dict[str, Any]]: ...
+    def edges(self) -> list[dict[str, Any]]: ...
+    def mentions_per_year(self, key: str | None = None) -> list[tuple[int, int]]: ...
+    @property
+    def unresolved(self) -> int: ...
+
+def _resolve_many(
+    texts: Iterable[str],
+    *,
+    names: list[str] | None = None,
+    dates: list[str | None] | None = None,
+    threads: int | None = None,
+    references: bool = False,
+) -> _Graph: ...

@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use clap::ValueEnum;
 use vanban_grammar::{Citation, extract_citations};
+use vanban_resolve::{ExtractOptions, extract_citations_with};
 
 use crate::input::InputArgs;
 use crate::output::{Format, Record, keys_of, one_line};
@@ -17,6 +18,10 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CiteFormat::Jsonl)]
     format: CiteFormat,
+    /// Also report references (`Nghị quyết này`, `Chỉ thị trên`, `văn bản này`) with the key of
+    /// the document they name (docs/resolution.md).
+    #[arg(long)]
+    references: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -38,15 +43,18 @@ pub(crate) fn run(args: Args) -> std::io::Result<Tally> {
         CiteFormat::Table => Format::Table,
         CiteFormat::Csv => Format::Csv,
     };
+    let options = ExtractOptions::default().references(args.references);
     crate::batch::run_all(
         &args.input,
         |_| format,
         |input| {
             let locator = input.locator();
-            Box::new(Citations::new(input.text, BLOCK_BYTES).map(move |mut c| {
-                locator.locate(&mut c);
-                c
-            }))
+            Box::new(
+                Citations::new(input.text, BLOCK_BYTES, options).map(move |mut c| {
+                    locator.locate(&mut c);
+                    c
+                }),
+            )
         },
         |_, tally| tally.citations += 1,
     )
@@ -69,13 +77,18 @@ pub(crate) struct Citations {
     /// Characters before `next`.
     chars_before: usize,
     pending: std::vec::IntoIter<Citation>,
+    /// References on or off. A text of one block (any text up to 4 MiB) is resolved whole
+    /// (docs/resolution.md); the blocks of a longer one get no document keys, since resolution
+    /// needs the whole text and would hold every block's mentions at once.
+    options: ExtractOptions,
 }
 
 impl Citations {
-    pub(crate) fn new(text: String, block_bytes: usize) -> Self {
+    pub(crate) fn new(text: String, block_bytes: usize, options: ExtractOptions) -> Self {
         Self {
             text,
             block_bytes,
+            options,
             next: 0,
             chars_before: 0,
             pending: Vec::new().into_iter(),
@@ -97,7 +110,12 @@ impl Iterator for Citations {
             let start = self.next;
             let end = block_end(&self.text, start, self.block_bytes);
             let block = &self.text[start..end];
-            let mut cites = extract_citations(block);
+            let whole = start == 0 && end == self.text.len();
+            let mut cites = if whole {
+                extract_citations_with(block, &self.options)
+            } else {
+                vanban_grammar::extract_citations_with(block, &self.options)
+            };
             for c in &mut cites {
                 c.start += self.chars_before;
                 c.end += self.chars_before;
@@ -139,7 +157,7 @@ fn block_end(text: &str, start: usize, block_bytes: usize) -> usize {
 
 impl Record for Citation {
     const TABLE: &'static [&'static str] = &[
-        "start", "kind", "number", "symbol", "date", "issuer", "term", "text",
+        "start", "kind", "number", "symbol", "date", "issuer", "term", "key", "text",
     ];
 
     fn table_row(&self) -> Vec<String> {
@@ -156,6 +174,9 @@ impl Record for Citation {
             opt(self.date.clone()),
             opt(self.issuer.clone()),
             opt(self.term.map(|t| t.to_string())),
+            opt(self.doc_key.clone().or_else(|| {
+                (!self.candidates.is_empty()).then(|| format!("? {}", self.candidates.join(" | ")))
+            })),
             one_line(&self.text),
         ]
     }
@@ -195,14 +216,44 @@ mod tests {
         texts
     }
 
+    /// The grammar's part of citations: blocks are resolved one by one (their text keys carry
+    /// the block's fingerprint), so only a one-block text has the whole text's keys.
+    fn grammar_only(cites: Vec<Citation>) -> Vec<Citation> {
+        cites
+            .into_iter()
+            .map(|c| Citation {
+                doc_key: None,
+                doc_key_scope: None,
+                resolution: None,
+                candidates: Vec::new(),
+                doc_title: None,
+                doc_date: None,
+                ..c
+            })
+            .collect()
+    }
+
+    fn blocks(text: &str, block: usize) -> Vec<Citation> {
+        Citations::new(text.to_owned(), block, ExtractOptions::default()).collect()
+    }
+
     #[test]
     fn blocks_give_the_citations_of_one_pass() {
         for text in fixtures() {
             let whole = extract_citations(&text);
             // Block size 0 splits at every paragraph break.
             for block in [0, 1, 100, 1000, 1 << 20] {
-                let blocks: Vec<Citation> = Citations::new(text.clone(), block).collect();
-                assert_eq!(blocks, whole, "block size {block}");
+                assert_eq!(
+                    grammar_only(blocks(&text, block)),
+                    whole,
+                    "block size {block}"
+                );
+            }
+            if text.len() < 1 << 20 {
+                assert_eq!(
+                    blocks(&text, 1 << 20),
+                    vanban_resolve::extract_citations(&text)
+                );
             }
         }
     }
@@ -218,8 +269,8 @@ mod tests {
             let path = entry.unwrap().into_path();
             if path.extension().is_some_and(|e| e == "txt") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                let blocks: Vec<Citation> = Citations::new(text.clone(), 0).collect();
-                assert_eq!(blocks, extract_citations(&text), "{}", path.display());
+                let split = grammar_only(blocks(&text, 0));
+                assert_eq!(split, extract_citations(&text), "{}", path.display());
                 n += 1;
             }
         }

@@ -2,7 +2,9 @@
 
 use std::io::{self, BufWriter, Write};
 
-use vanban_grammar::{Citation, extract_citations, parse_report};
+use vanban_grammar::Citation;
+use vanban_resolve::extract_citations;
+use vanban_resolve::parse_report;
 
 use crate::output::{Format, RecordWriter};
 use crate::progress::Tally;
@@ -15,7 +17,14 @@ pub(crate) fn run() -> io::Result<Tally> {
     let cites = extract_citations(SEED);
     let title = SEED.lines().nth(1).unwrap_or_default();
     let mut out = BufWriter::new(io::stdout().lock());
-    write!(out, "Seed article: {title}\n{} citations\n\n", cites.len())?;
+    let documents: std::collections::HashSet<_> =
+        cites.iter().filter_map(|c| c.doc_key.as_deref()).collect();
+    write!(
+        out,
+        "Seed article: {title}\n{} citations of {} documents\n\n",
+        cites.len(),
+        documents.len()
+    )?;
     let mut table = RecordWriter::<_, Citation>::new(&mut out, Format::Table, false);
     for c in &cites {
         table.write("", c)?;

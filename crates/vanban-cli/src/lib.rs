@@ -11,7 +11,7 @@
 //! - `output`: one `output::RecordWriter` for every format (`jsonl`, `json`, `csv`, `table`,
 //!   `yaml`, `outline`) and the stdout error policy;
 //! - `progress`: the progress bar, notes, errors and the closing summary on stderr;
-//! - one module per subcommand: `cite`, `report`, `annotate`, `demo`.
+//! - one module per subcommand: `cite`, `report`, `annotate`, `demo`, `graph`, `catalog`.
 //!
 //! Where things go:
 //! - a subcommand: a module with its `Args` (flatten `input::InputArgs` if it reads texts) and
@@ -30,8 +30,10 @@ use clap::{Parser, Subcommand};
 
 mod annotate;
 mod batch;
+mod catalog;
 mod cite;
 mod demo;
+mod graph;
 mod input;
 mod outline;
 mod output;
@@ -64,6 +66,10 @@ enum Command {
     Annotate(annotate::Args),
     /// Show the citations and the structure of the bundled seed article.
     Demo,
+    /// The citation graph of an archive: cited documents, or citing-file → document edges.
+    Graph(graph::Args),
+    /// List or search the bundled catalog of central party documents.
+    Catalog(catalog::Args),
 }
 
 /// Run the command line on `args` (including the program name, as `std::env::args_os` gives it)
@@ -87,6 +93,8 @@ where
         Command::Report(args) => report::run(args),
         Command::Annotate(args) => annotate::run(args),
         Command::Demo => demo::run(),
+        Command::Graph(args) => graph::run(args),
+        Command::Catalog(args) => catalog::run(args),
     };
     match outcome {
         Ok(tally) if tally.failed > 0 => ExitCode::from(EXIT_INPUT),

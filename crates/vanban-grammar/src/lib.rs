@@ -26,7 +26,9 @@ pub mod parsers;
 mod report;
 mod source;
 
-pub use citation::{extract_citations, parse_citation, parse_number};
+pub use citation::{
+    ExtractOptions, extract_citations, extract_citations_with, parse_citation, parse_number,
+};
 pub use error::{Expected, LineColumn, ParseError};
 pub use report::parse_report;
 

@@ -288,16 +288,22 @@ fn wrap_all(cites: Vec<Citation>) -> Vec<PyCitation> {
     cites.into_iter().map(PyCitation::from).collect()
 }
 
-/// Every citation in `text`, in order of position.
+fn options(references: bool) -> vanban_resolve::ExtractOptions {
+    vanban_resolve::ExtractOptions::default().references(references)
+}
+
+/// Every citation in `text`, in order of position, with its document key.
 #[pyfunction]
-pub(crate) fn extract_citations(py: Python<'_>, text: &str) -> Vec<PyCitation> {
-    py.detach(|| wrap_all(vanban_grammar::extract_citations(text)))
+#[pyo3(signature = (text, *, references = false))]
+pub(crate) fn extract_citations(py: Python<'_>, text: &str, references: bool) -> Vec<PyCitation> {
+    let options = options(references);
+    py.detach(|| wrap_all(vanban_resolve::extract_citations_with(text, &options)))
 }
 
 /// Parse `text` as exactly one citation; raises `ParseError` otherwise.
 #[pyfunction]
 pub(crate) fn parse_citation(py: Python<'_>, text: &str) -> PyResult<PyCitation> {
-    py.detach(|| vanban_grammar::parse_citation(text))
+    py.detach(|| vanban_resolve::parse_citation(text))
         .map(PyCitation::from)
         .map_err(|e| to_py_err(py, &e, text))
 }
@@ -312,16 +318,18 @@ pub(crate) fn parse_number(py: Python<'_>, text: &str) -> PyResult<PyDocNumber> 
 
 /// `[extract_citations(t) for t in texts]`, in parallel with the interpreter released.
 #[pyfunction]
-#[pyo3(signature = (texts, *, threads = None))]
+#[pyo3(signature = (texts, *, threads = None, references = false))]
 pub(crate) fn extract_citations_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     threads: Option<i64>,
+    references: bool,
 ) -> PyResult<Vec<Vec<PyCitation>>> {
     let threads = check_threads(threads)?;
     let objects = collect_texts(texts)?;
     let texts = as_strs(&objects)?;
+    let options = options(references);
     map_detached(py, &texts, threads, |t| {
-        wrap_all(vanban_grammar::extract_citations(t))
+        wrap_all(vanban_resolve::extract_citations_with(t, &options))
     })
 }

@@ -8,6 +8,7 @@ mod errors;
 mod input;
 mod node;
 mod report;
+mod resolve;
 mod serde_py;
 
 use pyo3::prelude::*;
@@ -28,6 +29,8 @@ mod vanban_native {
     use crate::node::PyNode;
     #[pymodule_export]
     use crate::report::{PyReport, parse_report, parse_reports};
+    #[pymodule_export]
+    use crate::resolve::{_resolve_many, PyGraph};
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

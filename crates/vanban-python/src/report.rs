@@ -121,7 +121,7 @@ impl PyReport {
 pub(crate) fn parse_report(py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<PyReport> {
     let report = {
         let s = text.to_str()?;
-        py.detach(|| vanban_grammar::parse_report(s))
+        py.detach(|| vanban_resolve::parse_report(s))
     };
     Ok(PyReport::new(report, text.unbind()))
 }
@@ -140,7 +140,7 @@ pub(crate) fn parse_reports(
         py,
         &as_strs(&objects)?,
         threads,
-        vanban_grammar::parse_report,
+        vanban_resolve::parse_report,
     )?;
     Ok(reports
         .into_iter()

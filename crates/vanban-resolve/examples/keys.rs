@@ -1,12 +1,14 @@
 //! Print each citation of the files named on the command line with its key:
-//! `cargo run -p vanban-resolve --example keys -- FILE...`.
+//! `cargo run -p vanban-resolve --example keys -- FILE...` (`REFS=1`: with references).
 fn main() {
     for path in std::env::args().skip(1) {
         let Ok(text) = std::fs::read_to_string(&path) else {
             eprintln!("{path}: unreadable");
             continue;
         };
-        for c in vanban_resolve::extract_citations(&text) {
+        let options = vanban_resolve::ExtractOptions::default()
+            .references(std::env::var_os("REFS").is_some());
+        for c in vanban_resolve::extract_citations_with(&text, &options) {
             println!(
                 "{path}\t{}\t{:?}\t{:?}\t{}\t{:?}\t{}",
                 c.start,

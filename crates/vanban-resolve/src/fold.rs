@@ -1,5 +1,8 @@
 //! Spelling-insensitive forms of names and subjects, for comparing, never for display.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// The tone marks of Vietnamese (grave, acute, hook, tilde, dot below), as combining characters.
@@ -40,7 +43,51 @@ fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
+/// Precomposed Latin letters (Vietnamese and the rest of Latin-1 … Latin Extended Additional)
+/// → lower-case base letter without tone, and the tone's index + 1 (0: none).
+fn letters() -> &'static HashMap<char, (char, u8)> {
+    static T: OnceLock<HashMap<char, (char, u8)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = HashMap::new();
+        for c in ('\u{C0}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}') {
+            let mut slow = String::new();
+            let tone = slow_syllable(&mut slow, c.encode_utf8(&mut [0; 4]));
+            let mut chars = slow.chars();
+            if let (Some(b), None) = (chars.next(), chars.next()) {
+                t.insert(c, (b, tone.map_or(0, |k| k as u8 + 1)));
+            }
+        }
+        t
+    })
+}
+
 fn push_syllable(out: &mut String, word: &str) {
+    // Fast path: ASCII and precomposed letters, one table lookup each (NFD text goes the slow way).
+    if !word.chars().any(is_mark) {
+        let table = letters();
+        let mut tone = 0;
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if let Some(&(b, t)) = table.get(&c) {
+                out.push(b);
+                tone = tone.max(t);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        if tone > 0 {
+            out.push(char::from(b'0' + tone));
+        }
+        return;
+    }
+    if let Some(k) = slow_syllable(out, word) {
+        out.push(char::from(b'1' + k as u8));
+    }
+}
+
+/// Decompose, drop the tone mark, recompose, lower-case; returns the tone's index.
+fn slow_syllable(out: &mut String, word: &str) -> Option<usize> {
     let mut tone = None;
     let base: String = word
         .nfd()
@@ -56,9 +103,7 @@ fn push_syllable(out: &mut String, word: &str) {
         .map(|c| if c == 'ð' { 'đ' } else { c })
         .collect();
     out.push_str(&base);
-    if let Some(k) = tone {
-        out.push(char::from(b'1' + k as u8));
-    }
+    tone
 }
 
 #[cfg(test)]

@@ -15,14 +15,17 @@
 
 mod catalog;
 mod fold;
+mod graph;
 mod reference;
 mod resolve;
 mod series;
 mod terms;
 
 pub use catalog::{Catalog, Entry, catalog, central_key};
+pub use graph::{Document, Edge, Graph, published};
 pub use resolve::resolve_with;
 pub use terms::{Term, parse_terms, roman, term_of_date, term_of_year, terms};
+pub use vanban_grammar::ExtractOptions;
 pub use vanban_grammar::model::{Citation, KeyScope, Resolution};
 
 /// Fill the identity fields of `cites`, the citations the grammar found in `text` (in order),
@@ -34,7 +37,46 @@ pub fn resolve(text: &str, cites: &mut [Citation]) {
 /// Every citation of `text` with its document key: the grammar's `extract_citations` followed
 /// by [`resolve`].
 pub fn extract_citations(text: &str) -> Vec<Citation> {
-    let mut cites = vanban_grammar::extract_citations(text);
+    extract_citations_with(text, &ExtractOptions::default())
+}
+
+/// [`extract_citations`] with the grammar's options (references on or off).
+///
+/// ```
+/// use vanban_resolve::{ExtractOptions, extract_citations_with};
+/// let text = "Nghị quyết số 04-NQ/TW ngày 30-10-2016 … Nghị quyết này đã đi vào cuộc sống.";
+/// let cites = extract_citations_with(text, &ExtractOptions::default().references(true));
+/// assert_eq!(cites[1].text, "Nghị quyết này");
+/// assert_eq!(cites[1].doc_key.as_deref(), Some("4-NQ/TW@XII"));
+/// ```
+pub fn extract_citations_with(text: &str, options: &ExtractOptions) -> Vec<Citation> {
+    let mut cites = vanban_grammar::extract_citations_with(text, options);
     resolve(text, &mut cites);
     cites
+}
+
+/// The grammar's `parse_citation` with the citation's key (resolved on its own text).
+pub fn parse_citation(text: &str) -> Result<Citation, vanban_grammar::ParseError> {
+    let mut one = [vanban_grammar::parse_citation(text)?];
+    resolve(text, &mut one);
+    let [c] = one;
+    Ok(c)
+}
+
+/// The grammar's `parse_report` with keys on its citations (and on the basis lines' copies).
+pub fn parse_report(text: &str) -> vanban_grammar::model::Report {
+    let mut report = vanban_grammar::parse_report(text);
+    resolve(text, &mut report.citations);
+    for basis in &mut report.basis {
+        for c in &mut basis.citations {
+            if let Some(r) = report
+                .citations
+                .iter()
+                .find(|r| r.byte_start == c.byte_start)
+            {
+                c.clone_from(r);
+            }
+        }
+    }
+    report
 }

@@ -7,7 +7,7 @@ use vanban_grammar::model::{Citation, CitationKind, KeyScope, ReportKind};
 
 use crate::fold;
 use crate::resolve::RefSlots;
-use crate::series::ident;
+use crate::series::{ident, locality_of_name};
 
 /// Type words a header may carry, in modern spelling.
 const TYPES: &[&str] = &[
@@ -39,8 +39,14 @@ fn type_word(name: &str) -> Option<&'static str> {
         .copied()
 }
 
-/// The document's own key, when the text is a formal document with a readable header number.
-fn own_key(text: &str) -> Option<(String, KeyScope, Option<&'static str>)> {
+/// The document's own key, when the text is a formal document with a readable header number:
+/// the key of the header number's citation when the grammar found one (so the document's key is
+/// the same with references on or off), else one built from the header.
+fn own_key(
+    text: &str,
+    cites: &[Citation],
+    slots: &RefSlots<'_>,
+) -> Option<(String, KeyScope, Option<&'static str>)> {
     let report = vanban_grammar::parse_report(text);
     if report.kind != ReportKind::Document {
         return None;
@@ -48,6 +54,17 @@ fn own_key(text: &str) -> Option<(String, KeyScope, Option<&'static str>)> {
     let header = report.header?;
     let n = header.number?;
     let doc_type = header.doc_type.as_ref().and_then(|s| type_word(&s.text));
+    if let Some(j) = cites
+        .iter()
+        .position(|c| c.start <= n.span.start && n.span.end <= c.end)
+    {
+        return slots.key(j).ok().map(|(k, s)| (k, s, doc_type));
+    }
+    let issuer = [header.issuer, header.parent_issuer]
+        .into_iter()
+        .flatten()
+        .map(|s| s.text)
+        .find(|s| locality_of_name(s).is_some());
     let date = header.date.and_then(|d| d.iso);
     let year = n
         .year
@@ -65,7 +82,7 @@ fn own_key(text: &str) -> Option<(String, KeyScope, Option<&'static str>)> {
     me.symbol = n.symbol;
     me.year = year;
     me.date = date;
-    me.issuer = header.issuer.map(|s| s.text);
+    me.issuer = issuer;
     let id = ident(&me)?;
     match (id.global, id.base) {
         (Some(k), _) => Some((k, KeyScope::Global, doc_type)),
@@ -115,7 +132,7 @@ pub(crate) fn resolve(text: &str, cites: &[Citation], mut slots: RefSlots<'_>) {
     let own = refs
         .iter()
         .any(|&i| this(&cites[i]))
-        .then(|| own_key(text))
+        .then(|| own_key(text, cites, &slots))
         .flatten();
     let sections = section_starts(text);
     for &i in &refs {

@@ -2,12 +2,14 @@
 //! The rules are in docs/resolution.md; each pass below says which rule it applies.
 
 use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::OnceLock;
 
 use vanban_grammar::model::{Citation, CitationKind, KeyScope, Resolution};
 
 use crate::catalog::{Catalog, SIMILAR, content_words, similarity};
 use crate::fold;
-use crate::series::{Ident, distinct, ident, type_code_of};
+use crate::series::{Ident, Names, distinct, ident_with, type_code_of};
 use crate::terms::roman;
 
 /// At most this many distinct documents are weighed for one mention (and listed as candidates):
@@ -48,7 +50,7 @@ pub(crate) fn fingerprint(text: &str, cites: &[Citation]) -> String {
 pub fn resolve_with(text: &str, cites: &mut [Citation], catalog: &Catalog) {
     let fp = fingerprint(text, cites);
     let text_key = |base: &str| format!("{base}#{fp}");
-    let idents: Vec<Option<Ident>> = cites.iter().map(ident).collect();
+    let idents = idents(cites);
     let mut found = vec![Found::Nothing; cites.len()];
 
     numbered(&idents, &mut found, &text_key);
@@ -74,19 +76,62 @@ pub fn resolve_with(text: &str, cites: &mut [Citation], catalog: &Catalog) {
 /// Mentions that say the same thing, and where they are.
 type Group = (Ident, Vec<usize>);
 
+/// The fields of a citation its identity depends on (the text only where `ident` reads it).
+type Sig<'a> = (
+    CitationKind,
+    Option<u32>,
+    [Option<&'a str>; 6],
+    Option<u32>,
+    Option<i32>,
+    Option<&'a str>,
+);
+
+fn sig(c: &Citation) -> Sig<'_> {
+    (
+        c.kind,
+        c.number,
+        [
+            c.type_code.as_deref(),
+            c.doc_type.as_deref(),
+            c.issuer_code.as_deref(),
+            c.symbol.as_deref(),
+            c.issuer.as_deref(),
+            c.date.as_deref(),
+        ],
+        c.term,
+        c.year,
+        (c.kind == CitationKind::State).then_some(c.text.as_str()),
+    )
+}
+
+/// Each citation's identity facts, computed once per distinct citation (texts repeat their
+/// citations, and the facts' strings would otherwise be allocated again for every mention).
+fn idents(cites: &[Citation]) -> Vec<Option<Rc<Ident>>> {
+    let mut names = Names;
+    let mut seen: HashMap<Sig<'_>, Option<Rc<Ident>>> = HashMap::new();
+    cites
+        .iter()
+        .map(|c| {
+            seen.entry(sig(c))
+                .or_insert_with(|| ident_with(c, &mut names).map(Rc::new))
+                .clone()
+        })
+        .collect()
+}
+
 /// Numbered mentions (full citations, short forms): a mention with a global key keeps it; any
 /// other takes the key of the mentions of the same type and number that say strictly more and
 /// are compatible (docs/resolution.md, "Short forms"); several documents → ambiguous; none →
 /// a text key of its own known parts, or null when it has none (`Nghị quyết 12` alone).
-fn numbered(idents: &[Option<Ident>], found: &mut [Found], text_key: &dyn Fn(&str) -> String) {
+fn numbered(idents: &[Option<Rc<Ident>>], found: &mut [Found], text_key: &dyn Fn(&str) -> String) {
     // Mentions of one family and number, grouped by what they say (linear in the mentions).
-    let mut buckets: HashMap<(String, u32), Vec<Group>> = HashMap::new();
+    let mut buckets: HashMap<(&str, u32), Vec<Group>> = HashMap::new();
     for (i, id) in idents.iter().enumerate() {
         let Some(id) = id else { continue };
-        let groups = buckets.entry((id.family.clone(), id.number)).or_default();
-        match groups.iter().position(|(g, _)| g == id) {
+        let groups = buckets.entry((id.family.as_str(), id.number)).or_default();
+        match groups.iter().position(|(g, _)| g == &**id) {
             Some(g) => groups[g].1.push(i),
-            None if groups.len() < 4 * CAP => groups.push((id.clone(), vec![i])),
+            None if groups.len() < 4 * CAP => groups.push(((**id).clone(), vec![i])),
             // Beyond the cap, further distinct mentions say too little to be told apart.
             None => {}
         }
@@ -134,68 +179,78 @@ fn numbered(idents: &[Option<Ident>], found: &mut [Found], text_key: &dyn Fn(&st
     }
 }
 
-/// A citation text's folded syllables contain `phrase`.
-fn says(text: &str, phrase: &str) -> bool {
-    let hay = fold::syllable_list(text);
-    let pat = fold::syllable_list(phrase);
-    hay.windows(pat.len().max(1)).any(|w| w == pat.as_slice())
+/// Phrases as folded syllables.
+type Phrases = Vec<Vec<String>>;
+
+/// Folded phrases, each folded once.
+fn folded(phrases: &'static [&'static str]) -> Phrases {
+    phrases.iter().map(|p| fold::syllable_list(p)).collect()
+}
+
+/// `words` (folded syllables) contain the folded `phrase`.
+fn has(words: &[String], phrase: &[String]) -> bool {
+    words.windows(phrase.len().max(1)).any(|w| w == phrase)
 }
 
 /// A plenum mention names the Central Committee's plenum (not a province's).
 fn central_plenum(c: &Citation) -> bool {
-    let t = c.text.as_str();
-    ["trung ương", "tw", "t ư", "tư", "hntw", "bchtw"]
-        .iter()
-        .any(|p| says(t, p))
-        && !["đảng bộ", "tỉnh", "huyện", "thành phố"]
-            .iter()
-            .any(|p| says(t, p))
+    static CENTRE: OnceLock<(Phrases, Phrases)> = OnceLock::new();
+    let (centre, local) = CENTRE.get_or_init(|| {
+        (
+            folded(&["trung ương", "tw", "t ư", "tư", "hntw", "bchtw"]),
+            folded(&["đảng bộ", "tỉnh", "huyện", "thành phố"]),
+        )
+    });
+    let words = fold::syllable_list(&c.text);
+    centre.iter().any(|p| has(&words, p)) && !local.iter().any(|p| has(&words, p))
 }
 
 /// A congress mention names the national congress: it says nothing local (in the mention or
 /// just after it) and its number is one the national congress has reached.
 fn national_congress(text: &str, c: &Citation) -> bool {
-    const LOCAL: &[&str] = &[
-        "đảng bộ",
-        "tỉnh",
-        "thành phố",
-        "huyện",
-        "quận",
-        "xã",
-        "phường",
-        "khối",
-        "quân đội",
-        "đại biểu lần",
-        "nhiệm kỳ",
-    ];
+    static LOCAL: OnceLock<(Phrases, Phrases)> = OnceLock::new();
+    let (inside, after_words) = LOCAL.get_or_init(|| {
+        (
+            folded(&[
+                "đảng bộ",
+                "tỉnh",
+                "thành phố",
+                "huyện",
+                "quận",
+                "xã",
+                "phường",
+                "khối",
+                "quân đội",
+                "đại biểu lần",
+                "nhiệm kỳ",
+            ]),
+            folded(&[
+                "đảng bộ",
+                "của đảng bộ",
+                "nhiệm kỳ",
+                "tỉnh",
+                "thành phố",
+                "huyện",
+            ]),
+        )
+    });
+    if !c.congress.is_some_and(|n| (1..=14).contains(&n)) {
+        return false;
+    }
     let after: String = text[c.byte_end.min(text.len())..]
         .chars()
         .take(40)
         .collect();
-    let number_ok = c.congress.is_some_and(|n| (1..=14).contains(&n));
-    let local = LOCAL.iter().any(|p| says(&c.text, p))
-        || [
-            "đảng bộ",
-            "của đảng bộ",
-            "nhiệm kỳ",
-            "tỉnh",
-            "thành phố",
-            "huyện",
-        ]
-        .iter()
-        .any(|p| {
-            let a = fold::syllable_list(&after);
-            let pat = fold::syllable_list(p);
-            a.starts_with(&pat)
-        });
-    number_ok && !local
+    let words = fold::syllable_list(&c.text);
+    let next = fold::syllable_list(&after);
+    !inside.iter().any(|p| has(&words, p)) && !after_words.iter().any(|p| next.starts_with(p))
 }
 
 /// Named plenum and congress resolutions (docs/resolution.md, "Named resolutions").
 fn named(
     text: &str,
     cites: &[Citation],
-    idents: &[Option<Ident>],
+    idents: &[Option<Rc<Ident>>],
     found: &mut [Found],
     catalog: &Catalog,
     text_key: &dyn Fn(&str) -> String,
@@ -222,30 +277,54 @@ fn named(
         };
     }
 
+    let plenums: Vec<usize> = (0..cites.len())
+        .filter(|&i| cites[i].kind == CitationKind::Plenum && cites[i].plenum.is_some())
+        .collect();
+    if plenums.is_empty() {
+        return;
+    }
     // Plenums. The numbered central documents of the text, by type and term, for equating.
     // (type code, term) → (mention, subject words).
     type Subjects = Vec<(usize, Vec<String>)>;
+    let code_of = |c: &Citation| {
+        c.doc_type
+            .as_deref()
+            .and_then(type_code_of)
+            .unwrap_or("NQ")
+            .to_owned()
+    };
+    // Only the types and terms that a plenum mention with subject words asks about.
+    let wanted: Vec<(String, u32)> = plenums
+        .iter()
+        .filter(|&&i| cites[i].subject.is_some())
+        .filter_map(|&i| cites[i].term.map(|t| (code_of(&cites[i]), t)))
+        .collect();
     let mut numbered_central: HashMap<(String, u32), Subjects> = HashMap::new();
     for (i, c) in cites.iter().enumerate() {
-        let (Some(id), Found::Key(_, KeyScope::Global, _)) = (&idents[i], &found[i]) else {
+        let (Some(id), Found::Key(_, KeyScope::Global, _), Some(subject)) =
+            (&idents[i], &found[i], c.subject.as_deref())
+        else {
             continue;
         };
         let central = id
             .issuer
             .as_ref()
             .is_some_and(|s| s.party && s.code == "TW");
-        // The Politburo and the Secretariat share the series but hold no plenums.
+        // The Politburo and the Secretariat share the series but hold no plenums (the grammar
+        // gives issuers in modern spelling).
         let not_plenary = c
             .issuer
             .as_deref()
-            .is_some_and(|s| says(s, "bộ chính trị") || says(s, "ban bí thư"));
-        if let (true, false, Some(t)) = (central, not_plenary, id.term) {
-            let list = numbered_central
-                .entry((id.type_code.clone(), t))
-                .or_default();
-            if list.len() < CAP {
-                list.push((i, content_words(c.subject.as_deref().unwrap_or(""))));
-            }
+            .is_some_and(|s| s.contains("Bộ Chính trị") || s.contains("Ban Bí thư"));
+        let Some(t) = id.term else { continue };
+        if !central || not_plenary || !wanted.iter().any(|(k, w)| *k == id.type_code && *w == t) {
+            continue;
+        }
+        let list = numbered_central
+            .entry((id.type_code.clone(), t))
+            .or_default();
+        if list.len() < CAP {
+            list.push((i, content_words(subject)));
         }
     }
     let cited: Vec<String> = found
@@ -256,16 +335,6 @@ fn named(
         })
         .collect();
 
-    let plenums: Vec<usize> = (0..cites.len())
-        .filter(|&i| cites[i].kind == CitationKind::Plenum && cites[i].plenum.is_some())
-        .collect();
-    let code_of = |c: &Citation| {
-        c.doc_type
-            .as_deref()
-            .and_then(type_code_of)
-            .unwrap_or("NQ")
-            .to_owned()
-    };
     // 1. With subject words: a numbered document of the text with the same term and subject,
     //    else the catalog document of that plenum the subject matches.
     for &i in &plenums {

@@ -305,12 +305,19 @@ pub(crate) fn locality_of_name(name: &str) -> Option<String> {
     if raw.len() != words.len() {
         return None;
     }
+    // A place name ends at the next organ word (`ĐẢNG BỘ TỈNH ĐỒNG THÁP TỈNH ỦY`).
+    let organ = |w: &String| {
+        ["ủy", "đảng", "ban", "bộ", "tỉnh", "huyện", "quận"]
+            .iter()
+            .any(|o| fold::syllables(o) == *w)
+    };
     levels.iter().find_map(|(pat, level)| {
         let at = contains_words(&words, pat)? + pat.len();
         let place: Vec<&str> = raw[at..]
             .iter()
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .copied()
+            .zip(&words[at..])
+            .take_while(|(w, f)| w.chars().next().is_some_and(char::is_uppercase) && !organ(f))
+            .map(|(w, _)| *w)
             .collect();
         (!place.is_empty()).then(|| format!("{level}-{}", slug(&place.join(" "))))
     })
@@ -352,6 +359,43 @@ fn year_in_number(text: &str, year: i32) -> bool {
 /// The identity facts of one citation, or `None` for mentions without a number (plenums,
 /// congresses, references, which `resolve` treats apart).
 pub(crate) fn ident(c: &Citation) -> Option<Ident> {
+    ident_with(c, &mut Names)
+}
+
+/// What issuer names say (series and locality), remembered per name: texts repeat a few
+/// hundred names, and reading one folds every word. The memo lives per thread (no locking when
+/// Python or the CLI resolve on several threads) and is emptied when it reaches [`NAMES_CAP`]
+/// entries, so memory stays bounded on any input.
+pub(crate) struct Names;
+
+/// Most issuer names remembered per thread.
+const NAMES_CAP: usize = 4096;
+
+type NameFacts = (Option<Issuer>, Option<String>);
+
+thread_local! {
+    static NAME_MEMO: std::cell::RefCell<HashMap<String, NameFacts>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+impl Names {
+    fn of(&mut self, name: &str) -> NameFacts {
+        NAME_MEMO.with_borrow_mut(|memo| {
+            if let Some(v) = memo.get(name) {
+                return v.clone();
+            }
+            if memo.len() >= NAMES_CAP {
+                memo.clear();
+            }
+            let v = (issuer_of_name(name), locality_of_name(name));
+            memo.insert(name.to_owned(), v.clone());
+            v
+        })
+    }
+}
+
+/// [`ident`] with a memo of issuer names.
+pub(crate) fn ident_with(c: &Citation, names: &mut Names) -> Option<Ident> {
     if matches!(
         c.kind,
         CitationKind::Plenum | CitationKind::Congress | CitationKind::Reference
@@ -366,7 +410,10 @@ pub(crate) fn ident(c: &Citation) -> Option<Ident> {
             .map(str::to_owned)
     })?;
     let from_symbol = c.symbol.is_some();
-    let named = c.issuer.as_deref().and_then(issuer_of_name);
+    let (named, locality) = match c.issuer.as_deref() {
+        Some(n) => names.of(n),
+        None => (None, None),
+    };
     let issuer = match (&c.issuer_code, from_symbol) {
         (Some(code), true) => {
             let party = c.kind == CitationKind::Party;
@@ -387,7 +434,6 @@ pub(crate) fn ident(c: &Citation) -> Option<Ident> {
         }
         _ => named,
     };
-    let locality = c.issuer.as_deref().and_then(locality_of_name);
     let central_party = issuer.as_ref().is_some_and(|i| i.party && i.central);
     let date_term = c.date.as_deref().and_then(term_of_date);
     let term = if central_party {

@@ -397,3 +397,128 @@ fn catalog_rows_fit_their_terms() {
         assert!(e.source.starts_with("http"), "{}", e.key);
     }
 }
+
+fn with_refs(text: &str) -> Vec<Citation> {
+    vanban_resolve::extract_citations_with(
+        text,
+        &vanban_resolve::ExtractOptions::default().references(true),
+    )
+}
+
+/// (text, key) of the references of `cites`.
+fn refs(cites: &[Citation]) -> Vec<(&str, Option<&str>)> {
+    cites
+        .iter()
+        .filter(|c| c.kind == vanban_grammar::CitationKind::Reference)
+        .map(|c| (c.text.as_str(), base(c)))
+        .collect()
+}
+
+#[test]
+fn references_are_off_by_default_and_change_no_other_key() {
+    let text = fixture("resolution/article_references.txt");
+    let plain = extract_citations(&text);
+    let with = with_refs(&text);
+    assert!(
+        plain
+            .iter()
+            .all(|c| c.kind != vanban_grammar::CitationKind::Reference)
+    );
+    let others: Vec<_> = with
+        .into_iter()
+        .filter(|c| c.kind != vanban_grammar::CitationKind::Reference)
+        .collect();
+    assert_eq!(others, plain);
+}
+
+#[test]
+fn references_in_a_formal_document_name_the_document_itself() {
+    let text = fixture("resolution/document_self_reference.txt");
+    let c = with_refs(&text);
+    let header = c
+        .iter()
+        .find(|c| c.text == "15-NQ/TU")
+        .expect("header number");
+    assert_eq!(
+        refs(&c),
+        [
+            ("Nghị quyết này", base(header)),
+            // After `Điều 2`: a new section, so nothing above is in scope.
+            ("Nghị quyết nêu trên", None),
+            ("Văn bản này", base(header)),
+        ]
+    );
+    // Every `này` of the document's own type has the header number's key, the same with or
+    // without references.
+    let own: Vec<_> = c
+        .iter()
+        .filter(|c| c.text.ends_with("này"))
+        .map(|c| c.doc_key.clone())
+        .collect();
+    assert!(own.iter().all(|k| *k == header.doc_key));
+    let plain = extract_citations(&text);
+    assert_eq!(
+        plain.iter().find(|c| c.text == "15-NQ/TU").unwrap().doc_key,
+        header.doc_key
+    );
+}
+
+#[test]
+fn references_in_an_article_name_the_latest_citation_of_their_type() {
+    let text = fixture("resolution/article_references.txt");
+    let c = with_refs(&text);
+    assert_eq!(
+        refs(&c),
+        [
+            // The most recent Chỉ thị, with `trên` and with `này`.
+            ("Chỉ thị trên", Some("5-CT/TW@XII")),
+            ("Chỉ thị này", Some("5-CT/TW@XII")),
+            // `văn bản` is any type: the resolution cited last.
+            ("Văn bản này", Some("4-NQ/TW@XII")),
+            // A new section (`II. …`) breaks the scope.
+            ("Chỉ thị này", None),
+            // Never across a citation of that type without a key (the ambiguous `Nghị quyết 23`).
+            ("Nghị quyết này", None),
+        ]
+    );
+}
+
+#[test]
+fn a_graph_merges_global_keys_across_texts_and_never_text_keys() {
+    let a = "Chỉ thị số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị; Kế hoạch số 04-KH/TW của Bộ Chính trị; Chỉ thị 05.";
+    let b = "Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị khoá XII và Kế hoạch số 04-KH/TW của Bộ Chính trị.";
+    let mut g = vanban_resolve::Graph::new();
+    g.add("a.txt", Some("2017-03-01"), &extract_citations(a));
+    g.add("b.txt", Some("2018-05-02"), &extract_citations(b));
+    let docs = g.documents();
+    assert_eq!(docs[0].key, "5-CT/TW@XII");
+    assert_eq!((docs[0].mentions, docs[0].files), (3, 2));
+    assert_eq!(docs[0].citing_files, ["a.txt", "b.txt"]);
+    assert_eq!(docs[0].date.as_deref(), Some("2016-05-15"));
+    assert!(docs[0].title.as_deref().unwrap().contains("Hồ Chí Minh"));
+    let plans: Vec<_> = docs
+        .iter()
+        .filter(|d| d.key.starts_with("4-KH/TW#"))
+        .collect();
+    assert_eq!(plans.len(), 2, "one 04-KH/TW per text: no term, no merge");
+    assert!(
+        plans
+            .iter()
+            .all(|d| d.scope == KeyScope::Text && d.files == 1)
+    );
+    let edges = g.edges();
+    assert_eq!(edges.len(), 4);
+    assert_eq!(
+        (
+            edges[0].file.as_str(),
+            edges[0].key.as_str(),
+            edges[0].mentions
+        ),
+        ("a.txt", "5-CT/TW@XII", 2)
+    );
+    let years = g.mentions_per_year(Some("5-CT/TW@XII"));
+    assert_eq!(
+        years.into_iter().collect::<Vec<_>>(),
+        [(2017, 2), (2018, 1)]
+    );
+}

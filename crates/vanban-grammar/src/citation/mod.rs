@@ -11,6 +11,7 @@ pub(crate) mod issuer;
 mod phrase;
 mod pinpoint;
 mod relation;
+mod reference;
 mod scan;
 pub(crate) mod symbol;
 pub(crate) mod term;
@@ -25,12 +26,52 @@ use vanban_model::{Citation, DocNumber};
 
 use phrase::Item;
 
+/// What `extract_citations_with` looks for beyond citations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ExtractOptions {
+    /// Also report references (`Nghị quyết này`, `Chỉ thị trên`, `văn bản này`) as citations of
+    /// kind `reference` (docs/resolution.md). Off by default.
+    pub references: bool,
+}
+
+impl ExtractOptions {
+    /// The default options with references on or off.
+    pub fn references(self, on: bool) -> Self {
+        Self {
+            references: on,
+            ..self
+        }
+    }
+}
+
 /// Every citation in `text`, in order of position.
 ///
 /// Offsets are exact for any input: text that is not NFC is normalised internally and spans are
 /// mapped back, so `&text[c.byte_start..c.byte_end] == c.text` always holds.
 pub fn extract_citations(text: &str) -> Vec<Citation> {
-    citations_in(&Source::new(text))
+    extract_citations_with(text, &ExtractOptions::default())
+}
+
+/// [`extract_citations`] with options.
+///
+/// ```
+/// use vanban_grammar::{ExtractOptions, extract_citations_with};
+/// let text = "Nghị quyết số 04-NQ/TW … Nghị quyết này";
+/// let cites = extract_citations_with(text, &ExtractOptions::default().references(true));
+/// assert_eq!(cites[1].kind.as_str(), "reference");
+/// ```
+pub fn extract_citations_with(text: &str, options: &ExtractOptions) -> Vec<Citation> {
+    let src = Source::new(text);
+    let mut items = scan::scan(src.norm());
+    if options.references {
+        let refs = reference::find(src.norm(), &items);
+        if !refs.is_empty() {
+            items.extend(refs);
+            items.sort_by_key(|it| it.start);
+        }
+    }
+    to_citations(&src, items)
 }
 
 /// The citations of a text already read into a [`Source`] (`parse_report` shares its own).
