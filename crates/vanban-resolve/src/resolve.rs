@@ -365,7 +365,18 @@ fn named(
             [k] => Found::Key(k.clone(), KeyScope::Global, Resolution::Text),
             [] => match catalog.plenum_by_subject(t, p, &code, &words) {
                 Some(e) => Found::Key(e.key.clone(), KeyScope::Global, Resolution::Catalog),
-                None => Found::Nothing,
+                // Subject words that match no document of the text or the catalog name one the
+                // catalog lacks (a plenum issues several): a text key of the plenum and subject,
+                // never another document of that plenum.
+                None => Found::Key(
+                    text_key(&format!(
+                        "{code}/HNTW{p}@{}~{}",
+                        roman(t),
+                        crate::series::slug(&words[..words.len().min(4)].join(" "))
+                    )),
+                    KeyScope::Text,
+                    Resolution::Full,
+                ),
             },
             _ => Found::Ambiguous(same),
         };

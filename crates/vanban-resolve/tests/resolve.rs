@@ -522,3 +522,21 @@ fn a_graph_merges_global_keys_across_texts_and_never_text_keys() {
         [(2017, 2), (2018, 1)]
     );
 }
+
+#[test]
+fn a_plenum_subject_the_catalog_lacks_never_takes_another_document_of_the_plenum() {
+    // The tiny catalog lists 04-, 05- and 06-NQ/TW for the 4th plenum of term XII; a subject
+    // matching none of them keeps a text key of its own.
+    let c = with_tiny(
+        "Nghị quyết Trung ương 4 khóa XII về công tác dân vận trong tình hình mới. \
+         Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng, chỉnh đốn Đảng.",
+    );
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].doc_key_scope, Some(KeyScope::Text));
+    assert!(
+        base(&c[0]).unwrap().starts_with("NQ/HNTW4@XII~"),
+        "{:?}",
+        c[0].doc_key
+    );
+    assert_eq!(key(&c[1]), Some("4-NQ/TW@XII"));
+}
