@@ -221,14 +221,14 @@ mod tests {
     fn grammar_only(cites: Vec<Citation>) -> Vec<Citation> {
         cites
             .into_iter()
-            .map(|c| Citation {
-                doc_key: None,
-                doc_key_scope: None,
-                resolution: None,
-                candidates: Vec::new(),
-                doc_title: None,
-                doc_date: None,
-                ..c
+            .map(|mut c| {
+                c.doc_key = None;
+                c.doc_key_scope = None;
+                c.resolution = None;
+                c.candidates = Vec::new();
+                c.doc_title = None;
+                c.doc_date = None;
+                c
             })
             .collect()
     }
