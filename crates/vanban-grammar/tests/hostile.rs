@@ -18,6 +18,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use vanban_grammar::{extract_citations, parse_citation, parse_number, parse_report};
@@ -65,6 +66,13 @@ struct Cost {
     allocs: u64,
     bytes: u64,
     time: Duration,
+}
+
+/// The timed tests run one at a time: on two cores, a neighbour test's work lands in the
+/// 1× or 8× timing of another and fakes a superlinear ratio. A failed test poisons nothing here.
+fn one_at_a_time() -> MutexGuard<'static, ()> {
+    static LOCK: Mutex<()> = Mutex::new(());
+    LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// The cost of `f`: counts from the first call, the best time of `runs` calls.
@@ -157,6 +165,7 @@ fn sizes(piece: &str, bytes: usize) -> (String, String) {
 /// 10 MB of `1-1/1-1/…`: slashes are anchors, each must cost bounded work.
 #[test]
 fn ten_megabytes_of_number_shapes() {
+    let _serial = one_at_a_time();
     let (small, large) = sizes("1-1/", 10_000_000);
     let n = both_linear("1-1/ × 10 MB", &small, &large);
     assert_eq!(n, 0);
@@ -165,6 +174,7 @@ fn ten_megabytes_of_number_shapes() {
 /// 1 MB without a single space: citations glued together, letters and digits.
 #[test]
 fn one_megabyte_without_spaces() {
+    let _serial = one_at_a_time();
     let glued = "Nghịquyếtsố04-NQ/TWngày30-10-2016củaBanChấphànhTrungươngkhoáXII";
     let (small, large) = sizes(glued, 1_000_000);
     assert!(!large.contains(' '));
@@ -177,6 +187,7 @@ fn one_megabyte_without_spaces() {
 /// 100 000 `Nghị quyết` in a row, with and without spaces and with a dangling `số`.
 #[test]
 fn hundred_thousand_type_words() {
+    let _serial = one_at_a_time();
     for piece in [
         "Nghị quyết ",
         "Nghị quyết",
@@ -197,6 +208,7 @@ fn hundred_thousand_type_words() {
 /// runs of title words with no name after them.
 #[test]
 fn eighty_thousand_people_and_endless_titles() {
+    let _serial = one_at_a_time();
     const SYLLABLES: [&str; 40] = [
         "An", "Bình", "Cường", "Dũng", "Đức", "Giang", "Hà", "Hải", "Hòa", "Hùng", "Khánh", "Lan",
         "Linh", "Long", "Mai", "Minh", "Nam", "Nga", "Ngọc", "Nhân", "Phong", "Phúc", "Quang",
@@ -236,6 +248,7 @@ fn eighty_thousand_people_and_endless_titles() {
 /// 10 000 nested outline levels (1 250 at 1×): the outline builder stays linear.
 #[test]
 fn ten_thousand_outline_levels() {
+    let _serial = one_at_a_time();
     const HEADER: &str = "TỈNH ỦY LONG GIANG\n*\nSố 01-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nLong Giang, ngày 02 tháng 6 năm 2022\nKẾ HOẠCH\nvề thử nghiệm\n";
     let labels = [
         "Phần I",
@@ -284,6 +297,7 @@ fn ten_thousand_outline_levels() {
 /// A 20 MB line of citation-rich prose (2.5 MB at 1×), no line break anywhere.
 #[test]
 fn twenty_megabyte_line() {
+    let _serial = one_at_a_time();
     let unit = "Thực hiện Nghị quyết số 04-NQ/TW ngày 30-10-2016 của Ban Chấp hành Trung ương \
                 khoá XII và Nghị định 30/2020/NĐ-CP, đồng chí Lê Văn Hai phát biểu; ";
     // dense prose is the slowest input of all in a debug build: 1/40 of the size there
@@ -297,6 +311,7 @@ fn twenty_megabyte_line() {
 /// that allocates per character).
 #[test]
 fn strict_parsers_on_huge_input() {
+    let _serial = one_at_a_time();
     for piece in ["1-1/", "Nghị quyết ", "9", "-", "/"] {
         let (small, large) = sizes(piece, 1_000_000);
         for (name, f) in [
@@ -317,6 +332,7 @@ fn strict_parsers_on_huge_input() {
 /// every entry point without a panic and with valid spans.
 #[test]
 fn regression_fixtures() {
+    let _serial = one_at_a_time();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/regressions");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return;
@@ -337,6 +353,7 @@ fn regression_fixtures() {
 /// (U+0A5E GURMUKHI LETTER FA, a composition exclusion) and its canonical equivalent disagreed.
 #[test]
 fn combining_mark_outside_vietnamese_range_is_a_boundary() {
+    let _serial = one_at_a_time();
     let precomposed = "Nghị \u{0A5E}04-NQ/TW";
     let decomposed = "Nghị \u{0A2B}\u{0A3C}04-NQ/TW";
     assert_eq!(
@@ -355,6 +372,7 @@ fn combining_mark_outside_vietnamese_range_is_a_boundary() {
 /// lines took 9.7 s). Also N `Nơi nhận` recipients and N outline items, the other per-line lookups.
 #[test]
 fn forty_thousand_basis_lines() {
+    let _serial = one_at_a_time();
     let document = |n: usize| {
         let mut s = String::from(
             "ĐẢNG BỘ TỈNH LONG GIANG\nHUYỆN ỦY THANH THỦY\nSố 96-BC/HU\nĐẢNG CỘNG SẢN VIỆT NAM\nThanh Thủy, ngày 15 tháng 12 năm 2021\nQUY ĐỊNH\nvề công tác cán bộ\n",
