@@ -142,9 +142,11 @@ fn a_big_file_among_small_ones_streams_in_a_parallel_run() {
     let (alone, out_alone) = peak(&["cite", &big]);
     let (among, out_among) = peak(&["cite", "--jobs", "2", "--quiet", archive.to_str().unwrap()]);
     assert!(out_among > out_alone, "every file was read");
-    // Rendering the big file's records on a worker would hold ~50 MB of JSON.
+    // Rendering the big file's records on a worker would hold ~50 MB of JSON; the two runs
+    // otherwise differ by the small files in flight and the second worker's block of citations
+    // (measured 12 MB with this round's model), hence a 16 MB margin.
     assert!(
-        among < alone + 8 * MB,
+        among < alone + 16 * MB,
         "{alone} alone, {among} among small files"
     );
 }
