@@ -27,15 +27,21 @@ from vanban._vanban import (
 )
 
 
-def extract_citations(text: str | bytes, *, input: str = "text", encoding: str | None = None) -> list[Citation]:
+def extract_citations(
+    text: str | bytes, *, input: str = "text", encoding: str | None = None, references: bool = False
+) -> list[Citation]:
     """Every citation in `text`, in order of position.
 
     `input="html"` reads a web page (its text in reading order); bytes need `encoding=` (`"auto"`
     detects UTF-8, UTF-16, TCVN3, VNI, VISCII or CP1258). Citations read that way carry
     `src_start`/`src_end` (indices into the object passed) and `encoding` (docs/input.md).
+    Every citation carries its document key (`doc_key`, docs/resolution.md); `references=True`
+    (plain text only) also reports `Nghị quyết này`, `Chỉ thị trên`, `văn bản này`.
     """
     if input == "text" and encoding is None:
-        return _vanban.extract_citations(text)  # type: ignore[arg-type]
+        return _vanban.extract_citations(text, references=references)  # type: ignore[arg-type]
+    if references:
+        raise ValueError("references=True reads plain text only (input='text', no encoding)")
     if isinstance(text, bytes) or encoding is not None:
         return _vanban._extract_citations_input(text, input, encoding or "auto")
     return _vanban._extract_citations_input(text, input, "auto")

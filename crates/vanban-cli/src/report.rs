@@ -49,7 +49,11 @@ pub(crate) fn run(args: Args) -> std::io::Result<Tally> {
             Format::Json { .. } if !many => Format::Object,
             other => other,
         },
-        |input| Box::new(std::iter::once(input.report())),
+        |input| {
+            let mut report = input.report();
+            vanban_resolve::resolve_report(&input.text, &mut report);
+            Box::new(std::iter::once(report))
+        },
         |r, tally| {
             tally.reports += 1;
             tally.citations += r.citations.len();

@@ -110,7 +110,7 @@ pub(crate) fn _extract_citations_input(
     let (bytes, is_str) = bytes_of(data, encoding)?;
     let read = read(py, &bytes, input, encoding)?;
     let mut cites = py.detach(|| {
-        let mut cites = vanban_grammar::extract_citations(&read.text);
+        let mut cites = vanban_resolve::extract_citations(&read.text);
         read.locate(&mut cites);
         cites
     });
@@ -131,7 +131,11 @@ pub(crate) fn _parse_report_input(
 ) -> PyResult<PyReport> {
     let (bytes, is_str) = bytes_of(data, encoding)?;
     let read = read(py, &bytes, input, encoding)?;
-    let mut report = py.detach(|| read.report());
+    let mut report = py.detach(|| {
+        let mut report = read.report();
+        vanban_resolve::resolve_report(&read.text, &mut report);
+        report
+    });
     if is_str {
         src_in_chars(&bytes, &mut report.citations);
     }

@@ -66,6 +66,13 @@ pub fn parse_citation(text: &str) -> Result<Citation, vanban_grammar::ParseError
 /// The grammar's `parse_report` with keys on its citations (and on the basis lines' copies).
 pub fn parse_report(text: &str) -> vanban_grammar::model::Report {
     let mut report = vanban_grammar::parse_report(text);
+    resolve_report(text, &mut report);
+    report
+}
+
+/// Fill the identity fields of a report's citations (and of the basis lines' copies);
+/// `text` is the text the report was parsed from.
+pub fn resolve_report(text: &str, report: &mut vanban_grammar::model::Report) {
     resolve(text, &mut report.citations);
     for basis in &mut report.basis {
         for c in &mut basis.citations {
@@ -78,5 +85,4 @@ pub fn parse_report(text: &str) -> vanban_grammar::model::Report {
             }
         }
     }
-    report
 }

@@ -64,6 +64,7 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
 pub fn extract_citations_with(text: &str, options: &ExtractOptions) -> Vec<Citation> {
     let src = Source::new(text);
     let mut items = scan::scan(src.norm());
+    annotate(src.norm(), &mut items);
     if options.references {
         let refs = reference::find(src.norm(), &items);
         if !refs.is_empty() {
