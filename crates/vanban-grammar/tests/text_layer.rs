@@ -226,3 +226,26 @@ fn strict_errors_agree_on_nfc_and_nfd() {
     let e = parse_number(&"03-XX/TỦ".nfd().collect::<String>()).unwrap_err();
     assert_eq!(e.expected, [Expected::TypeCode]);
 }
+
+#[test]
+fn act_titles_are_single_spaced_and_agree_in_both_wings() {
+    // The report's view turns NBSP into a space; a title reads the text as written, so the two
+    // wings give the same title, and its white space is one space whatever was typed.
+    for gap in ["\u{a0}", " \u{a0}", "  ", "\n", "\t"] {
+        let text =
+            format!("Căn cứ Luật Xây{gap}dựng năm 2020;\nCăn cứ Luật “Đất{gap}đai” năm 2013;\n");
+        let cites = extract_citations(&text);
+        let titles: Vec<_> = cites.iter().map(|c| c.title.as_deref()).collect();
+        // A quoted title is one line (docs/formats.md).
+        let want: &[_] = if gap == "\n" {
+            &[Some("Xây dựng")]
+        } else {
+            &[Some("Xây dựng"), Some("Đất đai")]
+        };
+        assert_eq!(titles, want, "{gap:?}");
+        assert_eq!(parse_report(&text).citations, cites, "{gap:?}");
+        common::citation_span_error(&text, &cites)
+            .map_or(Ok(()), Err)
+            .unwrap();
+    }
+}

@@ -359,7 +359,7 @@ fn parse_act(text: &str, start: usize, after: usize, doc: DocType, depth: u8) ->
             let slot = year_slot(text, end);
             let end = slot.map_or(end, |(e, _, _)| e);
             let mut item = Item::new(start, end, CitationKind::Act, Some(doc));
-            item.title = Some(title.to_owned());
+            item.title = Some(title);
             if let Some((_, d, y)) = slot {
                 item.year = Some(y);
                 item.date = d.and_then(|d| d.iso());
@@ -398,7 +398,7 @@ fn parse_act(text: &str, start: usize, after: usize, doc: DocType, depth: u8) ->
     let (title, title_end) = match name_end {
         Some((k, _)) => {
             let last = toks.get(k - 1)?;
-            (Some(&text[toks.get(0)?.start..last.end]), last.end)
+            (Some((toks.get(0)?.start, last.end)), last.end)
         }
         // Only the Constitution and the platform are cited by type word and year alone.
         None if matches!(name, "Hiến pháp" | "Cương lĩnh") => (None, after),
@@ -406,7 +406,7 @@ fn parse_act(text: &str, start: usize, after: usize, doc: DocType, depth: u8) ->
     };
     if depth > 0 {
         let mut item = Item::new(start, title_end, CitationKind::Act, Some(doc));
-        item.title = title.map(str::to_owned);
+        item.title = title;
         return Some(Found {
             items: vec![item],
             resume: title_end,
@@ -418,7 +418,7 @@ fn parse_act(text: &str, start: usize, after: usize, doc: DocType, depth: u8) ->
     if title.is_some() && number_follows(&text[number_at..]) {
         if let Some(mut found) = numbered(text, start, number_at, Some(doc), None) {
             if let Some(first) = found.items.first_mut() {
-                first.title = title.map(str::to_owned);
+                first.title = title;
             }
             found.items.extend(inner);
             found.items.sort_by_key(|it| it.start);
@@ -432,7 +432,7 @@ fn parse_act(text: &str, start: usize, after: usize, doc: DocType, depth: u8) ->
     }
     let end = slot.map_or(title_end, |(e, _, _)| e);
     let mut item = Item::new(start, end, CitationKind::Act, Some(doc));
-    item.title = title.map(str::to_owned);
+    item.title = title;
     if let Some((_, d, y)) = slot {
         item.year = Some(y);
         item.date = d.and_then(|d| d.iso());
@@ -443,8 +443,8 @@ fn parse_act(text: &str, start: usize, after: usize, doc: DocType, depth: u8) ->
 }
 
 /// quoted = sp? open_quote capitalised text close_quote      (one line, at most 160 bytes):
-/// the title inside and where the closing quote ends.
-fn quoted_title(text: &str, after: usize) -> Option<(&str, usize)> {
+/// the title's span inside and where the closing quote ends.
+fn quoted_title(text: &str, after: usize) -> Option<((usize, usize), usize)> {
     let r = crate::lex::after_space(&text[after..]);
     let open = r.chars().next().filter(|c| matches!(c, '"' | '“' | '«'))?;
     let body = &r[open.len_utf8()..];
@@ -452,12 +452,15 @@ fn quoted_title(text: &str, after: usize) -> Option<(&str, usize)> {
         .char_indices()
         .take_while(|&(k, c)| k < 160 && c != '\n')
         .find(|&(_, c)| matches!(c, '"' | '”' | '»'))?;
-    let title = body[..close.0].trim_matches(is_space);
+    let inner = &body[..close.0];
+    let title = inner.trim_matches(is_space);
     if !title.starts_with(char::is_uppercase) {
         return None;
     }
-    let end = text.len() - body.len() + close.0 + close.1.len_utf8();
-    Some((title, end))
+    let body_at = text.len() - body.len();
+    let s = body_at + (inner.len() - inner.trim_start_matches(is_space).len());
+    let end = body_at + close.0 + close.1.len_utf8();
+    Some(((s, s + title.len()), end))
 }
 
 /// `sửa đổi`, `bổ sung`: the first word of an amending law's title.

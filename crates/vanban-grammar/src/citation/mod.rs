@@ -99,7 +99,6 @@ fn annotate(text: &str, items: &mut [Item]) {
 /// since spans are sorted), subjects from the NFC view.
 fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
     let original = src.orig();
-    let scanned = src.norm();
     let mut chars = CharCounter::new(original);
     // A subject stops where the next numbered citation begins; an act named inside it stays
     // (`Nghị định … hướng dẫn thi hành Luật An toàn thực phẩm`).
@@ -121,20 +120,18 @@ fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
         // A subject stops where the next citation begins (`… về thực hiện Chỉ thị số 05-CT/TW …`).
         let next_start = starts[k];
         let subject = item.subject.and_then(|(s, e)| {
-            let e = e.min(next_start.max(s));
-            // In NFC, as written: the report's view also repairs spaces and `Ð`, which a
-            // subject keeps (so `parse_report` and `extract_citations` agree).
-            let nfc: String;
-            let text = if std::ptr::eq(scanned, original) {
-                &scanned[s..e]
-            } else {
-                let (os, oe) = src.bytes(s, e);
-                nfc = original[os..oe].nfc().collect();
-                &nfc
-            };
+            let text = as_written(src, s, e.min(next_start.max(s)));
             let text = text.trim_end_matches(|c: char| is_space(c) || ",:;".contains(c));
             let text = text.trim_end_matches(is_space);
             (!text.is_empty()).then(|| text.to_owned())
+        });
+        // A name is an identity: its white space (NBSP, a line break, two spaces) is one space.
+        let title = item.title.map(|(s, e)| {
+            let text = as_written(src, s, e);
+            text.split(is_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
         });
         let mut c = Citation::new(
             original[bs..be].to_owned(),
@@ -155,12 +152,23 @@ fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
         c.congress = item.congress;
         c.subject = subject;
         c.short = item.short;
-        c.title = item.title;
+        c.title = title;
         c.pinpoint = item.pinpoint;
         c.relation = item.relation;
         out.push(c);
     }
     out
+}
+
+/// The view's `s..e` as written, in NFC: the report's view also repairs spaces and `Ð`, which a
+/// subject or a title keeps (so `parse_report` and `extract_citations` agree).
+fn as_written<'a>(src: &'a Source<'_>, s: usize, e: usize) -> std::borrow::Cow<'a, str> {
+    let (original, scanned) = (src.orig(), src.norm());
+    if std::ptr::eq(scanned, original) {
+        return std::borrow::Cow::Borrowed(&scanned[s..e]);
+    }
+    let (os, oe) = src.bytes(s, e);
+    std::borrow::Cow::Owned(original[os..oe].nfc().collect())
 }
 
 /// Parse `text` as exactly one citation (surrounding white space allowed).

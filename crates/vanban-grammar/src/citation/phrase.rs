@@ -49,7 +49,8 @@ pub(crate) struct Item {
     pub(crate) congress: Option<u32>,
     pub(crate) subject: Option<(usize, usize)>,
     pub(crate) short: bool,
-    pub(crate) title: Option<String>,
+    /// An act's name, a span of the view like `subject`.
+    pub(crate) title: Option<(usize, usize)>,
     pub(crate) pinpoint: Option<Box<vanban_model::Pinpoint>>,
     pub(crate) relation: Option<vanban_model::Relation>,
 }
