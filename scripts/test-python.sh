@@ -2,7 +2,7 @@
 # Build the Python package `vanban` into .venv and run its tests (pytest + stubtest).
 # Called by scripts/test-all.sh; needs only the Rust toolchain and Python >= 3.10.
 #   PYTHON=python3.12 bash scripts/test-python.sh   # another interpreter for a new .venv
-#   VANBAN_RELEASE=1  bash scripts/test-python.sh   # optimised build (for benches/compare_batch.py)
+#   VANBAN_RELEASE=1  bash scripts/test-python.sh   # optimised build (for the benches/*.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,17 +16,21 @@ fi
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 
 echo "== installing build and test tools"
-python -m pip install -q "maturin>=1.9.4,<2" "pytest>=8" mypy pandas
+# Everything the tests import: the optional integrations (pyarrow, polars, pandas, dask with
+# distributed) are tested here too. pyspark is not: scripts/test-spark.sh.
+python -m pip install -q "maturin>=1.9.4,<2" "pytest>=8" mypy pandas "pyarrow>=14" polars duckdb \
+  "dask[dataframe,distributed]"
 
 # A stale extension module in the source tree would shadow the new build.
 rm -f python/vanban/*.so python/vanban/*.pyd
 
 echo "== building vanban into .venv (maturin develop)"
 if [ "${VANBAN_RELEASE:-0}" = 1 ]; then
-  maturin develop --release --locked
+  maturin develop --locked --profile wheel   # the wheel's optimised build
   profile=release
 else
-  maturin develop --locked
+  # pyproject.toml builds wheels with the `wheel` profile; tests build the quick `dev` one.
+  maturin develop --locked --profile dev
   profile=debug
 fi
 

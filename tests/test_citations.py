@@ -37,7 +37,7 @@ ATTRS: dict[str, type | tuple[type, ...]] = {
     "doc_key": (str, type(None)),
     "doc_key_scope": (str, type(None)),
     "resolution": (str, type(None)),
-    "candidates": list,
+    "candidates": tuple,
     "doc_title": (str, type(None)),
     "doc_date": (str, type(None)),
 }
@@ -180,7 +180,7 @@ def test_parse_number() -> None:
     assert (state.kind, state.number, state.year, state.symbol) == ("state", 30, 2020, "NĐ-CP")
     assert state.to_dict() == json.loads(state.to_json())
     assert list(state.to_dict()) == ["kind", "number", "type_code", "issuer_code", "symbol", "year"]
-    assert repr(party) == "DocNumber(kind='party', number=4, symbol='NQ/TW', year=None)"
+    assert repr(party) == "DocNumber(kind='party', number=4, type_code='NQ', issuer_code='TW', symbol='NQ/TW', year=None)"
 
 
 def test_str_subclass_is_accepted() -> None:

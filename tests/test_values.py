@@ -57,9 +57,11 @@ def test_copy(citation: vanban.Citation) -> None:
     assert copy.deepcopy(citation) == citation
 
 
-def test_from_state_rejects_garbage() -> None:
-    with pytest.raises(ValueError, match="invalid state"):
-        vanban.Citation._from_state({"text": 1})
+def test_restore_rejects_garbage() -> None:
+    for type_name in ("Citation", "DocNumber", "Report", "Span"):
+        for state in (b"", b"{", b'{"text": 1}', b"[]", b"null", "\u00e9".encode()):
+            with pytest.raises(ValueError, match=f"invalid {type_name} state"):
+                vanban._vanban._restore(type_name, state)
 
 
 def _numbers(texts: list[str]) -> list[list[vanban.Citation]]:

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from vanban._corpus import Corpus, resolve_many
-from vanban._pandas import to_pandas
+from vanban._pandas import to_pandas, to_polars
 from vanban import _vanban
 from vanban._vanban import (
     Citation,
@@ -20,10 +20,12 @@ from vanban._vanban import (
     __version__,
     annotate,
     decode,
+    extract_citations_arrow,
     extract_citations_many,
     parse_citation,
     parse_number,
     parse_reports,
+    parse_reports_arrow,
 )
 
 
@@ -65,11 +67,14 @@ __all__ = [
     "annotate",
     "decode",
     "extract_citations",
+    "extract_citations_arrow",
     "extract_citations_many",
     "parse_citation",
     "parse_number",
     "parse_report",
     "parse_reports",
+    "parse_reports_arrow",
     "resolve_many",
     "to_pandas",
+    "to_polars",
 ]

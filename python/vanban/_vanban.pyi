@@ -17,12 +17,16 @@ __all__ = [
     "annotate",
     "decode",
     "_resolve_many",
+    "_restore",
+    "cli_main",
     "extract_citations",
+    "extract_citations_arrow",
     "extract_citations_many",
     "parse_citation",
     "parse_number",
     "parse_report",
     "parse_reports",
+    "parse_reports_arrow",
 ]
 
 _CitationKind = Literal["party", "state", "plenum", "congress", "act", "reference"]
@@ -53,146 +57,118 @@ class ParseError(ValueError):
 class Citation:
     """One document citation found in a text. Frozen, hashable, picklable.
 
-    `text[c.start:c.end] == c.text` holds for the text the citation was found in.
+    Its attributes are the keys of `to_dict()` (the CLI's JSON); `text[c.start:c.end] == c.text`
+    holds for the text the citation was found in.
     """
 
-    @property
-    def text(self) -> str:
-        """The cited text exactly as in the input."""
-    @property
-    def start(self) -> int:
-        """Python string index of the first character."""
-    @property
-    def end(self) -> int:
-        """Python string index one past the last character."""
-    @property
-    def byte_start(self) -> int:
-        """UTF-8 byte offset of the first byte."""
-    @property
-    def byte_end(self) -> int:
-        """UTF-8 byte offset one past the last byte."""
+    text: str
+    """The cited text exactly as in the input."""
+    start: int
+    """Python string index of the first character."""
+    end: int
+    """Python string index one past the last character."""
+    byte_start: int
+    """UTF-8 byte offset of the first byte."""
+    byte_end: int
+    """UTF-8 byte offset one past the last byte."""
+    kind: _CitationKind
+    """`party`, `state`, `plenum`, `congress`, `reference` or `act`."""
+    doc_type: str | None
+    """The type word in modern NFC spelling (`Nghị quyết`, `Chỉ thị`, `Luật`)."""
+    number: int | None
+    """The serial number (`4` for `04-NQ/TW`)."""
+    type_code: str | None
+    """Canonical type code (`NQ`, `QĐi`, `CTr`, `NĐ`, `L`)."""
+    issuer_code: str | None
+    """Canonical issuer code (`TW`, `TU`, `CP`, `TTg`, `QH13`)."""
+    symbol: str | None
+    """Canonical symbol (`NQ/TW`, `NĐ-CP`, `QH13`)."""
+    year: int | None
+    """Year of the document."""
+    date: str | None
+    """Full date, ISO `YYYY-MM-DD`."""
+    issuer: str | None
+    """The issuing body (`Bộ Chính trị`)."""
+    term: int | None
+    """Term (khoá) of the issuing committee (`khoá XII` → 12)."""
+    plenum: int | None
+    """Central Committee plenum number."""
+    congress: int | None
+    """Party congress number."""
+    subject: str | None
+    """Subject (trích yếu) as written."""
+    short: bool
+    """True for a short form without a symbol (`Chỉ thị 05`)."""
+    title: str | None
+    """The name of an act cited by name (`Đất đai`)."""
+    pinpoint: _Pinpoint | None
+    """The article, clause, point and section cited, as written."""
+    relation: _Relation | None
+    """What the citing text does with the document (`basis` for `Căn cứ …`)."""
+    doc_key: str | None
+    """The cited document's key (docs/resolution.md): equal keys, same document."""
+    doc_key_scope: Literal["global", "text"] | None
+    """`global`: the key holds across texts; `text`: only inside this text."""
+    resolution: Literal["full", "text", "catalog", "ambiguous"] | None
+    """How `doc_key` was found."""
+    candidates: tuple[str, ...]
+    """The keys an ambiguous citation may name."""
+    doc_title: str | None
+    """The catalog's title of the cited document."""
+    doc_date: str | None
+    """The catalog's date of the cited document (ISO)."""
+    src_start: int | None
+    """Start in the object read with `input=`/`encoding=`: a bytes index, or a str index."""
+    src_end: int | None
+    """End in the object read with `input=`/`encoding=`."""
+    encoding: str | None
+    """The encoding the object was read in, with `src_start`."""
+
     @property
     def span(self) -> tuple[int, int]:
         """`(start, end)`."""
     @property
-    def kind(self) -> _CitationKind:
-        """`party`, `state`, `plenum`, `congress`, `reference` or `act`."""
-    @property
-    def doc_type(self) -> str | None:
-        """The type word in modern NFC spelling (`Nghị quyết`, `Chỉ thị`, `Luật`)."""
-    @property
-    def number(self) -> int | None:
-        """The serial number (`4` for `04-NQ/TW`)."""
-    @property
-    def type_code(self) -> str | None:
-        """Canonical type code (`NQ`, `QĐi`, `CTr`, `NĐ`, `L`)."""
-    @property
-    def issuer_code(self) -> str | None:
-        """Canonical issuer code (`TW`, `TU`, `CP`, `TTg`, `QH13`)."""
-    @property
-    def symbol(self) -> str | None:
-        """Canonical symbol (`NQ/TW`, `NĐ-CP`, `QH13`)."""
-    @property
-    def year(self) -> int | None:
-        """Year of the document."""
-    @property
-    def date(self) -> str | None:
-        """Full date, ISO `YYYY-MM-DD`."""
-    @property
-    def issuer(self) -> str | None:
-        """The issuing body (`Bộ Chính trị`)."""
-    @property
-    def term(self) -> int | None:
-        """Term (khoá) of the issuing committee (`khoá XII` → 12)."""
-    @property
-    def plenum(self) -> int | None:
-        """Central Committee plenum number."""
-    @property
-    def congress(self) -> int | None:
-        """Party congress number."""
-    @property
-    def subject(self) -> str | None:
-        """Subject (trích yếu) as written."""
-    @property
-    def short(self) -> bool:
-        """True for a short form without a symbol (`Chỉ thị 05`)."""
-    @property
-    def title(self) -> str | None:
-        """The name of an act cited by name (`Đất đai`)."""
-    @property
-    def pinpoint(self) -> _Pinpoint | None:
-        """The article, clause, point and section cited, as written."""
-    @property
-    def relation(self) -> _Relation | None:
-        """What the citing text does with the document (`basis` for `Căn cứ …`)."""
-    @property
-    def doc_key(self) -> str | None:
-        """The cited document's key (docs/resolution.md): equal keys, same document."""
-    @property
-    def doc_key_scope(self) -> Literal["global", "text"] | None:
-        """`global`: the key holds across texts; `text`: only inside this text."""
-    @property
-    def resolution(self) -> Literal["full", "text", "catalog", "ambiguous"] | None:
-        """How `doc_key` was found."""
-    @property
-    def candidates(self) -> list[str]:
-        """The keys an ambiguous citation may name."""
-    @property
-    def doc_title(self) -> str | None:
-        """The catalog's title of the cited document."""
-    @property
-    def doc_date(self) -> str | None:
-        """The catalog's date of the cited document (ISO)."""
-    @property
-    def src_start(self) -> int | None:
-        """Start in the object read with `input=`/`encoding=`: a bytes index, or a str index."""
-    @property
-    def src_end(self) -> int | None:
-        """End in the object read with `input=`/`encoding=`."""
-    @property
-    def encoding(self) -> str | None:
-        """The encoding the object was read in, with `src_start`."""
+    def _fields(self) -> tuple[str, ...]:
+        """The attribute names (JSON keys), in order."""
+    def __getattr__(self, name: str) -> Any: ...
+    def __dir__(self) -> list[str]: ...
     def to_dict(self) -> dict[str, Any]:
         """A dict identical to one element of `vanban cite --format json`."""
     def to_json(self) -> str:
         """Compact JSON, identical to one line of `vanban cite`."""
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
-    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]: ...
-    @staticmethod
-    def _from_state(state: dict[str, Any]) -> Citation: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, bytes]]: ...
 
 @final
 class DocNumber:
     """A document number and symbol on its own (`04-NQ/TW`, `30/2020/NĐ-CP`). Frozen, hashable, picklable."""
 
+    kind: Literal["party", "state"]
+    """Party or state numbering."""
+    number: int
+    """The serial number."""
+    type_code: str | None
+    """Canonical type code; absent in old state numbers such as `100/TTg`."""
+    issuer_code: str
+    """Canonical issuer code."""
+    symbol: str
+    """Canonical symbol (`NQ/TW`, `NĐ-CP`)."""
+    year: int | None
+    """The year inside a state number."""
+
     @property
-    def kind(self) -> Literal["party", "state"]:
-        """Party or state numbering."""
-    @property
-    def number(self) -> int:
-        """The serial number."""
-    @property
-    def type_code(self) -> str | None:
-        """Canonical type code; absent in old state numbers such as `100/TTg`."""
-    @property
-    def issuer_code(self) -> str:
-        """Canonical issuer code."""
-    @property
-    def symbol(self) -> str:
-        """Canonical symbol (`NQ/TW`, `NĐ-CP`)."""
-    @property
-    def year(self) -> int | None:
-        """The year inside a state number."""
+    def _fields(self) -> tuple[str, ...]:
+        """The attribute names (JSON keys), in order."""
+    def __getattr__(self, name: str) -> Any: ...
+    def __dir__(self) -> list[str]: ...
     def to_dict(self) -> dict[str, Any]:
         """A dict with the JSON keys of the number."""
     def to_json(self) -> str:
         """Compact JSON."""
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
-    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any]]]: ...
-    @staticmethod
-    def _from_state(state: dict[str, Any]) -> DocNumber: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, bytes]]: ...
 
 def extract_citations(text: str, *, references: bool = False) -> list[Citation]:
     """Every citation in `text`, in order of position, with its document key (`doc_key`).
@@ -200,6 +176,19 @@ def extract_citations(text: str, *, references: bool = False) -> list[Citation]:
     `references=True` also reports `Nghị quyết này`, `Chỉ thị trên`, `văn bản này` (kind
     `reference`) with the key of the document they name.
     """
+
+_Texts = Iterable[str] | Any  # or an Arrow string array / chunked array / polars Series
+
+def extract_citations_arrow(texts: _Texts, *, threads: int | None = None) -> Any:
+    """Every citation of every text as one `pyarrow.Table`: a `doc` column (the text's index),
+    then one column per `Citation.to_dict()` key; integers are int64. Built in Rust, with no
+    Python object per citation. `texts`: a list of str, or an Arrow array of strings (pyarrow,
+    polars, anything with `__arrow_c_stream__` / `__arrow_c_array__`; nulls read as empty)."""
+
+def parse_reports_arrow(texts: _Texts, *, threads: int | None = None) -> dict[str, Any]:
+    """`parse_report` over every text as `pyarrow.Table`s, each led by `doc`: `reports` (one row
+    per text), `citations`, `paragraphs`, `items`, `people` and `sections` (with `index` and
+    `parent` giving the outline tree)."""
 
 def parse_citation(text: str) -> Citation:
     """Parse `text` as exactly one citation; raises `ParseError` otherwise."""
@@ -238,9 +227,7 @@ class Node:
         """Compact JSON of `to_dict()`."""
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
-    def __reduce__(self) -> tuple[Any, tuple[str, dict[str, Any]]]: ...
-    @staticmethod
-    def _new(type_name: str, attrs: dict[str, Any]) -> Node: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, bytes]]: ...
 
 @final
 class Report:
@@ -270,6 +257,10 @@ class Report:
     signature: Node | None
     recipients: tuple[Node, ...]
     citations: tuple[Citation, ...]
+    text: str | None
+    """The text the offsets refer to, when it is not the input itself (a page's text; docs/input.md)."""
+    encoding: str | None
+    """The encoding the input was read in, with `text`."""
 
     @property
     def source(self) -> str:
@@ -287,9 +278,7 @@ class Report:
         """HTML for notebooks: citations highlighted, outline collapsible."""
     def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
-    def __reduce__(self) -> tuple[Any, tuple[dict[str, Any], str]]: ...
-    @staticmethod
-    def _from_state(state: dict[str, Any], source: str) -> Report: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, bytes]]: ...
 
 def parse_report(text: str) -> Report:
     """Parse the structure of one text (news article or formal document)."""
@@ -324,3 +313,8 @@ def _resolve_many(
     threads: int | None = None,
     references: bool = False,
 ) -> _Graph: ...
+def cli_main(argv: list[str]) -> int:
+    """Run the `vanban` command line on `argv` (program name first); return its exit code."""
+
+def _restore(type_name: str, state: bytes) -> Any:
+    """Rebuild a pickled object (the reconstructor of every `__reduce__`)."""

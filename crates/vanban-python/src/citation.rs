@@ -1,14 +1,19 @@
 //! `Citation`, `DocNumber` and the citation functions.
 
+use std::fmt::Write as _;
+
+use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use vanban_grammar::model::{Citation, DocNumber};
 
-use crate::batch::{as_strs, check_threads, collect_texts, map_detached};
+use crate::batch::{as_strs, check_threads, collect_texts, map_detached, run_interruptible};
 use crate::errors::to_py_err;
-use crate::serde_py::{from_py, py_repr, py_repr_opt, to_json, to_py};
+use crate::model::{self, Model};
+use crate::node::dir_with;
+use crate::serde_py::{to_json, to_py};
 
-/// One document citation found in a text (frozen; attributes named like the CLI's JSON keys).
+/// One document citation found in a text (frozen; its attributes are the CLI's JSON keys).
 #[pyclass(frozen, eq, hash, module = "vanban", name = "Citation")]
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct PyCitation {
@@ -21,148 +26,53 @@ impl From<Citation> for PyCitation {
     }
 }
 
+impl From<DocNumber> for PyDocNumber {
+    fn from(inner: DocNumber) -> Self {
+        Self { inner }
+    }
+}
+
+/// The attribute `name` of a Rust-backed model object, or `AttributeError`.
+pub(crate) fn getattr<'py, T: Model>(
+    py: Python<'py>,
+    value: &T,
+    name: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    model::field(py, value, name)?.ok_or_else(|| {
+        PyAttributeError::new_err(format!("'{}' object has no attribute '{name}'", T::NAME))
+    })
+}
+
 #[pymethods]
 impl PyCitation {
-    /// The cited text exactly as in the input.
-    #[getter]
-    fn text(&self) -> &str {
-        &self.inner.text
+    /// The serde keys, which are the attributes (`text`, `start`, `end`, `kind`, …).
+    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        getattr(py, &self.inner, name)
     }
-    /// Python string index of the first character.
-    #[getter]
-    fn start(&self) -> usize {
-        self.inner.start
-    }
-    /// Python string index one past the last character.
-    #[getter]
-    fn end(&self) -> usize {
-        self.inner.end
-    }
-    /// UTF-8 byte offset of the first byte.
-    #[getter]
-    fn byte_start(&self) -> usize {
-        self.inner.byte_start
-    }
-    /// UTF-8 byte offset one past the last byte.
-    #[getter]
-    fn byte_end(&self) -> usize {
-        self.inner.byte_end
-    }
+
     /// `(start, end)`.
     #[getter]
-    fn span(&self) -> (usize, usize) {
-        (self.inner.start, self.inner.end)
+    fn span<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(
+            py,
+            [
+                getattr(py, &self.inner, "start")?,
+                getattr(py, &self.inner, "end")?,
+            ],
+        )
     }
-    /// `party`, `state`, `plenum`, `congress`, `reference` or `act`.
+
+    /// The attribute names (the JSON keys), in order.
     #[getter]
-    fn kind(&self) -> &'static str {
-        self.inner.kind.as_str()
+    fn _fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, model::field_names(py, &self.inner)?)
     }
-    #[getter]
-    fn doc_type(&self) -> Option<&str> {
-        self.inner.doc_type.as_deref()
-    }
-    #[getter]
-    fn number(&self) -> Option<u32> {
-        self.inner.number
-    }
-    #[getter]
-    fn type_code(&self) -> Option<&str> {
-        self.inner.type_code.as_deref()
-    }
-    #[getter]
-    fn issuer_code(&self) -> Option<&str> {
-        self.inner.issuer_code.as_deref()
-    }
-    #[getter]
-    fn symbol(&self) -> Option<&str> {
-        self.inner.symbol.as_deref()
-    }
-    #[getter]
-    fn year(&self) -> Option<i32> {
-        self.inner.year
-    }
-    /// ISO date `YYYY-MM-DD`.
-    #[getter]
-    fn date(&self) -> Option<&str> {
-        self.inner.date.as_deref()
-    }
-    #[getter]
-    fn issuer(&self) -> Option<&str> {
-        self.inner.issuer.as_deref()
-    }
-    #[getter]
-    fn term(&self) -> Option<u32> {
-        self.inner.term
-    }
-    #[getter]
-    fn plenum(&self) -> Option<u32> {
-        self.inner.plenum
-    }
-    #[getter]
-    fn congress(&self) -> Option<u32> {
-        self.inner.congress
-    }
-    #[getter]
-    fn subject(&self) -> Option<&str> {
-        self.inner.subject.as_deref()
-    }
-    #[getter]
-    fn short(&self) -> bool {
-        self.inner.short
-    }
-    /// The name of an act cited by name (`Đất đai`).
-    #[getter]
-    fn title(&self) -> Option<&str> {
-        self.inner.title.as_deref()
-    }
-    /// `{"article", "clause", "point", "section"}` as written, or `None`.
-    #[getter]
-    fn pinpoint<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.pinpoint)
-    }
-    /// `basis`, `implements`, `deploys`, `disseminates`, `reviews`, `guides`, `amends`,
-    /// `replaces`, `repeals`, or `None`.
-    #[getter]
-    fn relation(&self) -> Option<&'static str> {
-        self.inner.relation.map(|r| r.as_str())
-    }
-    #[getter]
-    fn doc_key(&self) -> Option<&str> {
-        self.inner.doc_key.as_deref()
-    }
-    #[getter]
-    fn doc_key_scope(&self) -> Option<&'static str> {
-        self.inner.doc_key_scope.map(|s| s.as_str())
-    }
-    #[getter]
-    fn resolution(&self) -> Option<&'static str> {
-        self.inner.resolution.map(|r| r.as_str())
-    }
-    #[getter]
-    fn candidates(&self) -> Vec<String> {
-        self.inner.candidates.clone()
-    }
-    #[getter]
-    fn doc_title(&self) -> Option<&str> {
-        self.inner.doc_title.as_deref()
-    }
-    #[getter]
-    fn doc_date(&self) -> Option<&str> {
-        self.inner.doc_date.as_deref()
-    }
-    /// Start in the object read with `input=`/`encoding=` (docs/input.md); else None.
-    #[getter]
-    fn src_start(&self) -> Option<usize> {
-        self.inner.src_start
-    }
-    #[getter]
-    fn src_end(&self) -> Option<usize> {
-        self.inner.src_end
-    }
-    #[getter]
-    fn encoding(&self) -> Option<&str> {
-        self.inner.encoding.as_deref()
+
+    fn __dir__(slf: &Bound<'_, Self>) -> PyResult<Vec<String>> {
+        dir_with(
+            slf.as_any(),
+            model::field_names(slf.py(), &slf.get().inner)?,
+        )
     }
 
     /// A dict identical to one element of `vanban cite --format json`.
@@ -175,36 +85,23 @@ impl PyCitation {
         to_json(&self.inner)
     }
 
+    /// `Citation('…', kind='party', start=…, end=…, symbol=…, date=…)`.
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let c = &self.inner;
-        Ok(format!(
-            "Citation({}, kind={}, start={}, end={}, symbol={}, date={})",
-            py_repr(py, &c.text)?,
-            py_repr(py, c.kind.as_str())?,
-            c.start,
-            c.end,
-            py_repr_opt(py, c.symbol.as_deref())?,
-            py_repr_opt(py, c.date.as_deref())?,
-        ))
+        let mut out = format!("Citation({}", getattr(py, &self.inner, "text")?.repr()?);
+        for name in ["kind", "start", "end", "symbol", "date"] {
+            if let Some(v) = model::field(py, &self.inner, name)? {
+                let _ = write!(out, ", {name}={}", v.repr()?);
+            }
+        }
+        out.push(')');
+        Ok(out)
     }
 
     fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
+        &self,
+        py: Python<'py>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let py = slf.py();
-        let state = to_py(py, &slf.get().inner)?;
-        Ok((
-            py.get_type::<Self>().getattr("_from_state")?,
-            PyTuple::new(py, [state])?,
-        ))
-    }
-
-    /// Rebuild from `to_dict()` output (used by pickle).
-    #[staticmethod]
-    fn _from_state(state: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_py(state)?,
-        })
+        model::reduce(py, Citation::NAME, &model::state(&self.inner)?)
     }
 }
 
@@ -217,30 +114,22 @@ pub struct PyDocNumber {
 
 #[pymethods]
 impl PyDocNumber {
-    /// `party` or `state`.
-    #[getter]
-    fn kind(&self) -> &'static str {
-        self.inner.kind.as_str()
+    /// The serde keys, which are the attributes (`kind`, `number`, `symbol`, …).
+    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        getattr(py, &self.inner, name)
     }
+
+    /// The attribute names (the JSON keys), in order.
     #[getter]
-    fn number(&self) -> u32 {
-        self.inner.number
+    fn _fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, model::field_names(py, &self.inner)?)
     }
-    #[getter]
-    fn type_code(&self) -> Option<&str> {
-        self.inner.type_code.as_deref()
-    }
-    #[getter]
-    fn issuer_code(&self) -> &str {
-        &self.inner.issuer_code
-    }
-    #[getter]
-    fn symbol(&self) -> &str {
-        &self.inner.symbol
-    }
-    #[getter]
-    fn year(&self) -> Option<i32> {
-        self.inner.year
+
+    fn __dir__(slf: &Bound<'_, Self>) -> PyResult<Vec<String>> {
+        dir_with(
+            slf.as_any(),
+            model::field_names(slf.py(), &slf.get().inner)?,
+        )
     }
 
     /// A dict with the serde (JSON) keys of the number.
@@ -254,33 +143,19 @@ impl PyDocNumber {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let d = &self.inner;
-        let year = d.year.map_or_else(|| "None".to_owned(), |y| y.to_string());
-        Ok(format!(
-            "DocNumber(kind={}, number={}, symbol={}, year={year})",
-            py_repr(py, d.kind.as_str())?,
-            d.number,
-            py_repr(py, &d.symbol)?,
-        ))
+        let fields = model::fields(py, &self.inner)?;
+        let shown = fields
+            .iter()
+            .map(|(k, v)| Ok(format!("{k}={}", v.repr()?)))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(format!("DocNumber({})", shown.join(", ")))
     }
 
     fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
+        &self,
+        py: Python<'py>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let py = slf.py();
-        let state = to_py(py, &slf.get().inner)?;
-        Ok((
-            py.get_type::<Self>().getattr("_from_state")?,
-            PyTuple::new(py, [state])?,
-        ))
-    }
-
-    /// Rebuild from `to_dict()` output (used by pickle).
-    #[staticmethod]
-    fn _from_state(state: &Bound<'_, PyAny>) -> PyResult<Self> {
-        Ok(Self {
-            inner: from_py(state)?,
-        })
+        model::reduce(py, DocNumber::NAME, &model::state(&self.inner)?)
     }
 }
 
@@ -295,9 +170,15 @@ fn options(references: bool) -> vanban_resolve::ExtractOptions {
 /// Every citation in `text`, in order of position, with its document key.
 #[pyfunction]
 #[pyo3(signature = (text, *, references = false))]
-pub(crate) fn extract_citations(py: Python<'_>, text: &str, references: bool) -> Vec<PyCitation> {
+pub(crate) fn extract_citations(
+    py: Python<'_>,
+    text: &str,
+    references: bool,
+) -> PyResult<Vec<PyCitation>> {
     let options = options(references);
-    py.detach(|| wrap_all(vanban_resolve::extract_citations_with(text, &options)))
+    run_interruptible(py, text, move |t| {
+        wrap_all(vanban_resolve::extract_citations_with(t, &options))
+    })
 }
 
 /// Parse `text` as exactly one citation; raises `ParseError` otherwise.
@@ -312,7 +193,7 @@ pub(crate) fn parse_citation(py: Python<'_>, text: &str) -> PyResult<PyCitation>
 #[pyfunction]
 pub(crate) fn parse_number(py: Python<'_>, text: &str) -> PyResult<PyDocNumber> {
     py.detach(|| vanban_grammar::parse_number(text))
-        .map(|inner| PyDocNumber { inner })
+        .map(PyDocNumber::from)
         .map_err(|e| to_py_err(py, &e, text))
 }
 

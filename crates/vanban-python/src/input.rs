@@ -140,7 +140,7 @@ pub(crate) fn _parse_report_input(
         src_in_chars(&bytes, &mut report.citations);
     }
     let source = PyString::new(py, &read.text).unbind();
-    Ok(PyReport::new(report, source))
+    Ok(PyReport::new(py, report, source))
 }
 
 /// The input back with its citations marked (see docs/input.md): `str` in, `str` out; `bytes`

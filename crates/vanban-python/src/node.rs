@@ -1,13 +1,14 @@
-//! Generic conversion of serde data into frozen attribute-access objects.
+//! The tagged conversion of serde data into frozen attribute-access objects, and `vanban.Node`.
 //!
 //! Every serde struct becomes a `vanban.Node` whose attributes are the struct's JSON keys
 //! (a `Citation` struct becomes a real `vanban.Citation`), sequences become tuples, and scalars
 //! stay as they are. Nothing here names a field of the report model, so fields added to the Rust
-//! model appear in Python without changes to the glue.
+//! model appear in Python without changes to the glue. Every walk over converted data counts its
+//! depth and stops at `MAX_DEPTH` (the model nests about 20 levels; crafted pickle data more).
 
 use std::fmt::Write as _;
 
-use pyo3::exceptions::PyAttributeError;
+use pyo3::exceptions::{PyAttributeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple};
 use pythonize::{PythonizeMappingType, PythonizeNamedMappingType, PythonizeTypes};
@@ -15,6 +16,14 @@ use serde::Serialize;
 
 use crate::citation::PyCitation;
 use crate::serde_py::{from_py, py_repr};
+
+/// Deepest nesting any walk accepts. The model's own depth is bounded (outline `MAX_DEPTH` 12
+/// plus the report levels above and the spans below); beyond this the data is crafted.
+const MAX_DEPTH: usize = 64;
+
+fn too_deep() -> PyErr {
+    PyValueError::new_err(format!("data nested deeper than {MAX_DEPTH} levels"))
+}
 
 /// Dict key under which the serde struct name travels between the two conversion passes.
 const TYPE_KEY: &str = "\u{0}vanban-type";
@@ -54,30 +63,32 @@ impl PythonizeNamedMappingType for Tagged {
     }
 }
 
-/// The attribute dict of `value` (a serde struct): JSON keys → converted values.
-pub(crate) fn attrs_of<'py, T: Serialize>(
+/// `value` (any serde data) converted: structs → `Node`/`Citation`, sequences → tuples.
+pub(crate) fn tagged<'py, T: Serialize + ?Sized>(
     py: Python<'py>,
     value: &T,
-) -> PyResult<Bound<'py, PyDict>> {
-    let tagged = pythonize::pythonize_custom::<Tagged, _>(py, value)?.cast_into::<PyDict>()?;
-    tagged.del_item(TYPE_KEY)?;
-    convert_dict(&tagged)
+) -> PyResult<Bound<'py, PyAny>> {
+    let plain = pythonize::pythonize_custom::<Tagged, _>(py, value)?;
+    convert(&plain, 0)
 }
 
-fn convert_dict<'py>(dict: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+fn convert_dict<'py>(dict: &Bound<'py, PyDict>, depth: usize) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(dict.py());
     for (k, v) in dict.iter() {
-        out.set_item(k, convert(&v)?)?;
+        out.set_item(k, convert(&v, depth + 1)?)?;
     }
     Ok(out)
 }
 
 /// Tagged plain data → Citation / Node / tuple / scalar.
-fn convert<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn convert<'py>(obj: &Bound<'py, PyAny>, depth: usize) -> PyResult<Bound<'py, PyAny>> {
+    if depth > MAX_DEPTH {
+        return Err(too_deep());
+    }
     let py = obj.py();
     if let Ok(dict) = obj.cast::<PyDict>() {
         let Some(name) = dict.get_item(TYPE_KEY)? else {
-            return Ok(convert_dict(dict)?.into_any()); // a map, not a struct: keys are data
+            return Ok(convert_dict(dict, depth)?.into_any()); // a map, not a struct: keys are data
         };
         dict.del_item(TYPE_KEY)?;
         let name: String = name.extract()?;
@@ -90,7 +101,7 @@ fn convert<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
             )?
             .into_any());
         }
-        let attrs = convert_dict(dict)?.unbind();
+        let attrs = convert_dict(dict, depth)?.unbind();
         return Ok(Bound::new(
             py,
             PyNode {
@@ -103,7 +114,7 @@ fn convert<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     if let Ok(list) = obj.cast::<PyList>() {
         let items = list
             .iter()
-            .map(|v| convert(&v))
+            .map(|v| convert(&v, depth + 1))
             .collect::<PyResult<Vec<_>>>()?;
         return Ok(PyTuple::new(py, items)?.into_any());
     }
@@ -111,30 +122,81 @@ fn convert<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
 }
 
 /// Converted data → the plain data of `to_dict()` (Node/Citation → dict, tuple → list).
-pub(crate) fn plain<'py>(obj: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+fn plain<'py>(obj: &Bound<'py, PyAny>, depth: usize) -> PyResult<Bound<'py, PyAny>> {
+    if depth > MAX_DEPTH {
+        return Err(too_deep());
+    }
     let py = obj.py();
     if let Ok(node) = obj.cast::<PyNode>() {
-        return Ok(plain_dict(node.get().attrs.bind(py))?.into_any());
+        return Ok(plain_dict(node.get().attrs.bind(py), depth)?.into_any());
     }
     if let Ok(c) = obj.cast::<PyCitation>() {
         return crate::serde_py::to_py(py, &c.get().inner);
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
-        let items = t.iter().map(|v| plain(&v)).collect::<PyResult<Vec<_>>>()?;
+        let items = t
+            .iter()
+            .map(|v| plain(&v, depth + 1))
+            .collect::<PyResult<Vec<_>>>()?;
         return Ok(PyList::new(py, items)?.into_any());
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        return Ok(plain_dict(d)?.into_any());
+        return Ok(plain_dict(d, depth)?.into_any());
     }
     Ok(obj.clone())
 }
 
-fn plain_dict<'py>(dict: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyDict>> {
+fn plain_dict<'py>(dict: &Bound<'py, PyDict>, depth: usize) -> PyResult<Bound<'py, PyDict>> {
     let out = PyDict::new(dict.py());
     for (k, v) in dict.iter() {
-        out.set_item(k, plain(&v)?)?;
+        out.set_item(k, plain(&v, depth + 1)?)?;
     }
     Ok(out)
+}
+
+/// Converted data → JSON that keeps the type names (`TYPE_KEY` in every struct's object): the
+/// pickle state of a `Node`, read back by `PyNode::from_tagged_json`.
+pub(crate) fn tagged_value(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+    depth: usize,
+) -> PyResult<serde_json::Value> {
+    use serde_json::Value;
+    if depth > MAX_DEPTH {
+        return Err(too_deep());
+    }
+    let object = |type_name: &str, attrs: &Bound<'_, PyDict>| -> PyResult<Value> {
+        let mut map = serde_json::Map::new();
+        map.insert(TYPE_KEY.to_owned(), Value::String(type_name.to_owned()));
+        for (k, v) in attrs.iter() {
+            map.insert(k.extract()?, tagged_value(py, &v, depth + 1)?);
+        }
+        Ok(Value::Object(map))
+    };
+    if let Ok(node) = obj.cast::<PyNode>() {
+        let node = node.get();
+        return object(&node.type_name, node.attrs.bind(py));
+    }
+    if let Ok(c) = obj.cast::<PyCitation>() {
+        let mut v = serde_json::to_value(&c.get().inner)
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
+        if let Value::Object(map) = &mut v {
+            map.insert(TYPE_KEY.to_owned(), Value::String("Citation".to_owned()));
+        }
+        return Ok(v);
+    }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        let items = t.iter().map(|v| tagged_value(py, &v, depth + 1));
+        return Ok(Value::Array(items.collect::<PyResult<_>>()?));
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = serde_json::Map::new();
+        for (k, v) in d.iter() {
+            map.insert(k.extract()?, tagged_value(py, &v, depth + 1)?);
+        }
+        return Ok(Value::Object(map));
+    }
+    pythonize::depythonize(obj).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// `Name(key=value, …)`: scalars and texts of nested objects (shortened), lengths of non-empty
@@ -226,12 +288,13 @@ impl PyNode {
     }
 
     fn __dir__(slf: &Bound<'_, Self>) -> PyResult<Vec<String>> {
-        dir_with(slf.as_any(), slf.get().attrs.bind(slf.py()))
+        let keys = slf.get().attrs.bind(slf.py()).keys();
+        dir_with(slf.as_any(), keys.iter().map(|k| k.to_string()))
     }
 
     /// Plain data with the JSON keys (nested objects as dicts, sequences as lists).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        plain_dict(self.attrs.bind(py))
+        plain_dict(self.attrs.bind(py), 0)
     }
 
     /// Compact JSON of `to_dict()`.
@@ -260,23 +323,42 @@ impl PyNode {
         slf: &Bound<'py, Self>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let py = slf.py();
-        let node = slf.get();
-        let args = (node.type_name.as_str(), node.attrs.bind(py).copy()?).into_pyobject(py)?;
-        Ok((py.get_type::<Self>().getattr("_new")?, args))
+        let state = crate::model::node_state(py, slf.as_any())?;
+        crate::model::reduce(py, &slf.get().type_name, &state)
     }
+}
 
-    /// Rebuild from `_type` and the attribute dict (used by pickle).
-    #[staticmethod]
-    fn _new(type_name: String, attrs: &Bound<'_, PyDict>) -> PyResult<Self> {
-        Ok(Self {
-            type_name,
-            attrs: attrs.copy()?.unbind(),
-        })
+impl PyNode {
+    /// Rebuild a node from its tagged JSON (pickle state); the tag must name `type_name`.
+    pub(crate) fn from_tagged_json<'py>(
+        py: Python<'py>,
+        type_name: &str,
+        value: serde_json::Value,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let tagged = match &value {
+            serde_json::Value::Object(map) => map.get(TYPE_KEY).and_then(|t| t.as_str()),
+            _ => None,
+        };
+        if tagged != Some(type_name) {
+            return Err(PyValueError::new_err(format!(
+                "invalid {type_name} state: not a {type_name} object"
+            )));
+        }
+        let obj = pythonize::pythonize(py, &value)?;
+        let node = convert(&obj, 0)?;
+        if node.is_instance_of::<PyNode>() {
+            Ok(node)
+        } else {
+            Err(PyValueError::new_err(format!("invalid {type_name} state")))
+        }
     }
 }
 
 /// `object.__dir__(obj)` plus the data keys.
-pub(crate) fn dir_with(obj: &Bound<'_, PyAny>, attrs: &Bound<'_, PyDict>) -> PyResult<Vec<String>> {
+pub(crate) fn dir_with(
+    obj: &Bound<'_, PyAny>,
+    keys: impl IntoIterator<Item = String>,
+) -> PyResult<Vec<String>> {
     let py = obj.py();
     let base = py
         .import("builtins")?
@@ -284,7 +366,7 @@ pub(crate) fn dir_with(obj: &Bound<'_, PyAny>, attrs: &Bound<'_, PyDict>) -> PyR
         .getattr("__dir__")?
         .call1((obj,))?;
     let mut names: Vec<String> = base.extract()?;
-    names.extend(attrs.keys().iter().map(|k| k.to_string()));
+    names.extend(keys);
     names.sort();
     names.dedup();
     Ok(names)

@@ -4,13 +4,13 @@ use std::hash::{Hash, Hasher};
 
 use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use vanban_grammar::model::report::Report;
 
-use crate::batch::{as_strs, check_threads, collect_texts, map_detached};
-use crate::node::{attrs_of, dir_with, repr_fields};
-use crate::serde_py::{from_py, to_json, to_py};
+use crate::batch::{as_strs, check_threads, collect_texts, map_detached, run_interruptible};
+use crate::model;
+use crate::node::{dir_with, repr_fields};
+use crate::serde_py::{to_json, to_py};
 
 /// The structure of one text (news article or formal document), with one attribute per JSON key
 /// of `vanban report --format json`, plus `source`, the text it was parsed from.
@@ -19,24 +19,41 @@ pub struct PyReport {
     inner: Report,
     /// The input `str` itself (not a copy): for `_repr_html_` and `report.source[c.start:c.end]`.
     source: Py<PyString>,
-    /// Attribute objects, built on first attribute access (batch calls stay cheap).
-    attrs: PyOnceLock<Py<PyDict>>,
+    /// Attributes converted so far (built on first access: batch calls stay cheap, and
+    /// `report.sections is report.sections`).
+    attrs: Py<PyDict>,
 }
 
 impl PyReport {
-    pub(crate) fn new(inner: Report, source: Py<PyString>) -> Self {
+    pub(crate) fn new(py: Python<'_>, inner: Report, source: Py<PyString>) -> Self {
         Self {
             inner,
             source,
-            attrs: PyOnceLock::new(),
+            attrs: PyDict::new(py).unbind(),
         }
     }
 
-    fn attrs<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyDict>> {
-        Ok(self
-            .attrs
-            .get_or_try_init(py, || attrs_of(py, &self.inner).map(Bound::unbind))?
-            .bind(py))
+    fn attr<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let attrs = self.attrs.bind(py);
+        if let Some(v) = attrs.get_item(name)? {
+            return Ok(Some(v));
+        }
+        let Some(v) = model::field(py, &self.inner, name)? else {
+            return Ok(None);
+        };
+        attrs.set_item(name, &v)?;
+        Ok(Some(v))
+    }
+
+    /// Every attribute, in the model's order.
+    fn all_attrs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let out = PyDict::new(py);
+        for name in model::field_names(py, &self.inner)? {
+            if let Some(v) = self.attr(py, &name)? {
+                out.set_item(name, v)?;
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -51,17 +68,20 @@ impl PyReport {
     /// The attribute names of the report data (the JSON keys), in order.
     #[getter]
     fn _fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.attrs(py)?.keys())
+        PyTuple::new(py, model::field_names(py, &self.inner)?)
     }
 
     fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        self.attrs(py)?.get_item(name)?.ok_or_else(|| {
+        self.attr(py, name)?.ok_or_else(|| {
             PyAttributeError::new_err(format!("'Report' object has no attribute '{name}'"))
         })
     }
 
     fn __dir__(slf: &Bound<'_, Self>) -> PyResult<Vec<String>> {
-        dir_with(slf.as_any(), slf.get().attrs(slf.py())?)
+        dir_with(
+            slf.as_any(),
+            model::field_names(slf.py(), &slf.get().inner)?,
+        )
     }
 
     /// A dict identical to `vanban report --format json`.
@@ -75,7 +95,7 @@ impl PyReport {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        repr_fields(py, "Report", self.attrs(py)?)
+        repr_fields(py, "Report", &self.all_attrs(py)?)
     }
 
     /// HTML for notebooks: citations highlighted, the outline collapsible (see `vanban._html`).
@@ -101,29 +121,19 @@ impl PyReport {
     }
 
     fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
+        &self,
+        py: Python<'py>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let py = slf.py();
-        let state = to_py(py, &slf.get().inner)?;
-        let args = PyTuple::new(py, [state, slf.get().source.bind(py).clone().into_any()])?;
-        Ok((py.get_type::<Self>().getattr("_from_state")?, args))
-    }
-
-    /// Rebuild from `to_dict()` output and the source text (used by pickle).
-    #[staticmethod]
-    fn _from_state(state: &Bound<'_, PyAny>, source: Bound<'_, PyString>) -> PyResult<Self> {
-        Ok(Self::new(from_py(state)?, source.unbind()))
+        let source = self.source.bind(py).to_str()?;
+        model::reduce(py, "Report", &model::state(&(&self.inner, source))?)
     }
 }
 
 /// Parse the structure of one text (news article or formal document).
 #[pyfunction]
 pub(crate) fn parse_report(py: Python<'_>, text: Bound<'_, PyString>) -> PyResult<PyReport> {
-    let report = {
-        let s = text.to_str()?;
-        py.detach(|| vanban_resolve::parse_report(s))
-    };
-    Ok(PyReport::new(report, text.unbind()))
+    let report = run_interruptible(py, text.to_str()?, vanban_resolve::parse_report)?;
+    Ok(PyReport::new(py, report, text.unbind()))
 }
 
 /// `[parse_report(t) for t in texts]`, in parallel with the interpreter released.
@@ -136,15 +146,12 @@ pub(crate) fn parse_reports(
 ) -> PyResult<Vec<PyReport>> {
     let threads = check_threads(threads)?;
     let objects = collect_texts(texts)?;
-    let reports = map_detached(
-        py,
-        &as_strs(&objects)?,
-        threads,
-        vanban_resolve::parse_report,
-    )?;
+    let reports = map_detached(py, &as_strs(&objects)?, threads, |t| {
+        vanban_resolve::parse_report(t)
+    })?;
     Ok(reports
         .into_iter()
         .zip(objects)
-        .map(|(r, s)| PyReport::new(r, s.unbind()))
+        .map(|(r, s)| PyReport::new(py, r, s.unbind()))
         .collect())
 }

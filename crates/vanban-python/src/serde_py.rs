@@ -25,8 +25,3 @@ pub(crate) fn to_json<T: Serialize>(value: &T) -> PyResult<String> {
 pub(crate) fn py_repr(py: Python<'_>, s: &str) -> PyResult<String> {
     Ok(PyString::new(py, s).repr()?.to_string())
 }
-
-/// `repr()` of an optional string: `None` or `'…'`.
-pub(crate) fn py_repr_opt(py: Python<'_>, s: Option<&str>) -> PyResult<String> {
-    s.map_or_else(|| Ok("None".to_owned()), |s| py_repr(py, s))
-}

@@ -1,0 +1,339 @@
+//! One way of exposing the model to Python, one pickle implementation.
+//!
+//! Attributes are the serde keys of the model: `field` serialises a value with a serializer that
+//! keeps only the requested key (also through `#[serde(flatten)]`, which serialises as a map), and
+//! converts that key's value with the tagged conversion of `node.rs` (structs become `Node`s or
+//! `Citation`s, sequences tuples). No code here names a model field: a field added to the Rust
+//! model is an attribute at once (and needs only a line in `_vanban.pyi`).
+//!
+//! Pickle: every object reduces to `_restore(type_name, state)` with `state` the object's compact
+//! JSON (bytes). Rebuilding parses JSON, whose nesting serde_json bounds (128 levels), and checks
+//! it against the model: crafted data raises `ValueError`, it never recurses without limit.
+
+use std::fmt;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBytes, PyString, PyTuple};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde::ser::{self, Impossible};
+
+use crate::citation::{PyCitation, PyDocNumber};
+use crate::node::{PyNode, tagged_value};
+use crate::report::PyReport;
+
+/// A model type exposed to Python as a Rust-backed object.
+pub(crate) trait Model: Serialize + DeserializeOwned {
+    /// The Python class name, also the type name in pickle state.
+    const NAME: &'static str;
+}
+
+impl Model for vanban_grammar::model::Citation {
+    const NAME: &'static str = "Citation";
+}
+impl Model for vanban_grammar::model::DocNumber {
+    const NAME: &'static str = "DocNumber";
+}
+
+/// The attribute `name` of `value` (a serde struct), converted like report parts; `None` when
+/// the struct has no such key.
+pub(crate) fn field<'py, T: Serialize>(
+    py: Python<'py>,
+    value: &T,
+    name: &str,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let mut pick = Pick {
+        py,
+        want: Some(name),
+        found: None,
+        names: Vec::new(),
+    };
+    value.serialize(&mut pick).map_err(PickError::into_py)?;
+    pick.found.transpose()
+}
+
+/// The attribute names of `value` (its serde keys), in order.
+pub(crate) fn field_names<T: Serialize>(py: Python<'_>, value: &T) -> PyResult<Vec<String>> {
+    let mut pick = Pick {
+        py,
+        want: None,
+        found: None,
+        names: Vec::new(),
+    };
+    value.serialize(&mut pick).map_err(PickError::into_py)?;
+    Ok(pick.names)
+}
+
+/// `(name, value)` of every attribute, in order.
+pub(crate) fn fields<'py, T: Serialize>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Vec<(String, Bound<'py, PyAny>)>> {
+    field_names(py, value)?
+        .into_iter()
+        .map(|n| {
+            let v = field(py, value, &n)?.unwrap_or_else(|| py.None().into_bound(py));
+            Ok((n, v))
+        })
+        .collect()
+}
+
+/// Serializer that keeps one key of a struct (or of a map, for flattened structs), or lists the keys.
+struct Pick<'a, 'py> {
+    py: Python<'py>,
+    want: Option<&'a str>,
+    found: Option<PyResult<Bound<'py, PyAny>>>,
+    names: Vec<String>,
+}
+
+impl Pick<'_, '_> {
+    fn key<V: Serialize + ?Sized>(&mut self, key: &str, value: &V) {
+        match self.want {
+            None => self.names.push(key.to_owned()),
+            Some(w) if w == key && self.found.is_none() => {
+                self.found = Some(crate::node::tagged(self.py, value));
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+#[derive(Debug)]
+struct PickError(String);
+
+impl PickError {
+    fn into_py(self) -> PyErr {
+        PyValueError::new_err(self.0)
+    }
+}
+impl fmt::Display for PickError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for PickError {}
+impl ser::Error for PickError {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        Self(msg.to_string())
+    }
+}
+
+fn not_a_struct<T>() -> Result<T, PickError> {
+    Err(PickError("model objects are serde structs".to_owned()))
+}
+
+/// Keys of a flattened struct arrive as map keys of any `Serialize` type: read them through serde_json.
+fn map_key<K: Serialize + ?Sized>(key: &K) -> Result<String, PickError> {
+    match serde_json::to_value(key).map_err(ser::Error::custom)? {
+        serde_json::Value::String(k) => Ok(k),
+        _ => not_a_struct(),
+    }
+}
+
+macro_rules! refuse {
+    ($($name:ident($($arg:ty),*)),* $(,)?) => {
+        $(fn $name(self, $(_: $arg),*) -> Result<(), PickError> { not_a_struct() })*
+    };
+}
+
+impl<'a, 'b, 'py> ser::Serializer for &'a mut Pick<'b, 'py> {
+    type Ok = ();
+    type Error = PickError;
+    type SerializeSeq = Impossible<(), PickError>;
+    type SerializeTuple = Impossible<(), PickError>;
+    type SerializeTupleStruct = Impossible<(), PickError>;
+    type SerializeTupleVariant = Impossible<(), PickError>;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), PickError>;
+
+    refuse!(
+        serialize_bool(bool),
+        serialize_i8(i8),
+        serialize_i16(i16),
+        serialize_i32(i32),
+        serialize_i64(i64),
+        serialize_u8(u8),
+        serialize_u16(u16),
+        serialize_u32(u32),
+        serialize_u64(u64),
+        serialize_f32(f32),
+        serialize_f64(f64),
+        serialize_char(char),
+        serialize_str(&str),
+        serialize_bytes(&[u8]),
+        serialize_unit_struct(&'static str),
+        serialize_unit_variant(&'static str, u32, &'static str),
+    );
+    fn serialize_none(self) -> Result<(), PickError> {
+        not_a_struct()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), PickError> {
+        v.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<(), PickError> {
+        not_a_struct()
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        v: &T,
+    ) -> Result<(), PickError> {
+        v.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), PickError> {
+        not_a_struct()
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, PickError> {
+        not_a_struct()
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, PickError> {
+        not_a_struct()
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, PickError> {
+        not_a_struct()
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, PickError> {
+        not_a_struct()
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, PickError> {
+        Ok(self)
+    }
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, PickError> {
+        Ok(self)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, PickError> {
+        not_a_struct()
+    }
+}
+
+impl ser::SerializeStruct for &mut Pick<'_, '_> {
+    type Ok = ();
+    type Error = PickError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), PickError> {
+        self.key(key, value);
+        Ok(())
+    }
+    /// A key serde skips (`skip_serializing_if`, absent from the JSON) is still an attribute,
+    /// `None`, though not one of the listed names.
+    fn skip_field(&mut self, key: &'static str) -> Result<(), PickError> {
+        if self.want.is_some() {
+            self.key(key, &None::<()>);
+        }
+        Ok(())
+    }
+    fn end(self) -> Result<(), PickError> {
+        Ok(())
+    }
+}
+
+impl ser::SerializeMap for &mut Pick<'_, '_> {
+    type Ok = ();
+    type Error = PickError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), PickError> {
+        not_a_struct() // serde's flatten calls `serialize_entry`
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), PickError> {
+        not_a_struct()
+    }
+    fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
+        &mut self,
+        key: &K,
+        value: &V,
+    ) -> Result<(), PickError> {
+        let key = map_key(key)?;
+        self.key(&key, value);
+        Ok(())
+    }
+    fn end(self) -> Result<(), PickError> {
+        Ok(())
+    }
+}
+
+/// `(vanban._vanban._restore, (type_name, state))`: the `__reduce__` of every model object.
+pub(crate) fn reduce<'py>(
+    py: Python<'py>,
+    type_name: &str,
+    state: &[u8],
+) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    static RESTORE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let restore = RESTORE.get_or_try_init(py, || {
+        py.import("vanban._vanban")?
+            .getattr("_restore")
+            .map(Bound::unbind)
+    })?;
+    let args = (PyString::new(py, type_name), PyBytes::new(py, state)).into_pyobject(py)?;
+    Ok((restore.bind(py).clone(), args))
+}
+
+/// The pickle state of a Rust model value: its compact JSON.
+pub(crate) fn state<T: Serialize>(value: &T) -> PyResult<Vec<u8>> {
+    serde_json::to_vec(value).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+fn from_state<T: DeserializeOwned>(type_name: &str, state: &[u8]) -> PyResult<T> {
+    serde_json::from_slice(state)
+        .map_err(|e| PyValueError::new_err(format!("invalid {type_name} state: {e}")))
+}
+
+/// Rebuild a pickled model object from `type_name` and its state (see `reduce`).
+#[pyfunction]
+pub(crate) fn _restore<'py>(
+    py: Python<'py>,
+    type_name: &str,
+    state: &[u8],
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match type_name {
+        "Citation" => {
+            let c: vanban_grammar::model::Citation = from_state(type_name, state)?;
+            Bound::new(py, PyCitation::from(c))?.into_any()
+        }
+        "DocNumber" => {
+            let d: vanban_grammar::model::DocNumber = from_state(type_name, state)?;
+            Bound::new(py, PyDocNumber::from(d))?.into_any()
+        }
+        "Report" => {
+            let (report, source): (_, String) = from_state(type_name, state)?;
+            let source = PyString::new(py, &source).unbind();
+            Bound::new(py, PyReport::new(py, report, source))?.into_any()
+        }
+        _ => {
+            let value: serde_json::Value = from_state(type_name, state)?;
+            PyNode::from_tagged_json(py, type_name, value)?.into_any()
+        }
+    })
+}
+
+/// The pickle state of a `Node`: its tagged JSON (nested objects keep their type names).
+pub(crate) fn node_state(py: Python<'_>, node: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    let value = tagged_value(py, node, 0)?;
+    serde_json::to_vec(&value).map_err(|e| PyValueError::new_err(e.to_string()))
+}
