@@ -122,7 +122,13 @@ struct Columns {
 
 impl Columns {
     fn of<T: DeserializeOwned>() -> Self {
-        let fields = fields_of::<T>();
+        Self::without::<T>(&[])
+    }
+
+    /// `of`, leaving out the columns named in `absent`.
+    fn without<T: DeserializeOwned>(absent: &[&str]) -> Self {
+        let mut fields = fields_of::<T>();
+        fields.retain(|f| !absent.contains(&f.name().as_str()));
         let mut all = vec![Arc::new(Field::new("doc", DataType::Int64, false))];
         all.extend(fields.iter().cloned());
         Self {
@@ -144,7 +150,9 @@ impl Columns {
 
 fn citation_columns() -> &'static Columns {
     static C: OnceLock<Columns> = OnceLock::new();
-    C.get_or_init(Columns::of::<Citation>)
+    // The keys of `input=`/`encoding=` reads: a table is made from `str` texts, which never have
+    // them (serde skips them there, as `to_dict()` and the CLI's JSON do).
+    C.get_or_init(|| Columns::without::<Citation>(&["src_start", "src_end", "encoding"]))
 }
 
 /// Consecutive groups of texts, each one task and one batch: `(index of the first text, texts)`.
