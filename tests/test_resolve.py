@@ -40,7 +40,8 @@ def test_ambiguous_short_form_lists_candidates() -> None:
     last = vanban.extract_citations(text)[-1]
     assert last.doc_key is None
     assert last.resolution == "ambiguous"
-    assert last.candidates == ["23-NQ/TW@IX", "23-NQ/TW@X"]
+    assert last.candidates == ("23-NQ/TW@IX", "23-NQ/TW@X")  # sequences are tuples (frozen objects)
+    assert last.to_dict()["candidates"] == ["23-NQ/TW@IX", "23-NQ/TW@X"]  # to_dict(): the JSON
 
 
 def test_references_are_opt_in() -> None:
