@@ -249,3 +249,32 @@ fn act_titles_are_single_spaced_and_agree_in_both_wings() {
             .unwrap();
     }
 }
+
+#[test]
+fn both_wings_read_one_repaired_view() {
+    // Exotic spaces read as spaces and the look-alikes of `Đ` as `Đ` in both wings (one view),
+    // while texts and offsets stay those of the input.
+    for text in [
+        "QUY ĐỊNH SỐ 181- QĐ/TW NGÀY 30-3-2013 CỦA BÐỘ CHÍNH TRỊ VỀ XỬ LÝ KỶ LUẬT",
+        "Nghị\u{a0}quyết Trung\u{2009}ương 4 khóa\u{202f}XII và Chỉ\u{3000}thị 05",
+        "Nghị quyết số 04\u{a0}-\u{a0}NQ/TW ngày 30/10/2016 của Ban Chấp hành Trung ương Ðảng",
+        "Kết luận số 01-KL/TW\u{feff} của Bộ Chính trị ; Chỉ thị số 05-CT/TW của Ban Bí thư",
+    ] {
+        let cites = extract_citations(text);
+        assert!(!cites.is_empty(), "{text:?}");
+        assert_eq!(parse_report(text).citations, cites, "{text:?}");
+        common::citation_span_error(text, &cites)
+            .map_or(Ok(()), Err)
+            .unwrap();
+    }
+    let cites = extract_citations(
+        "Nghị\u{a0}quyết Trung\u{2009}ương 4 khóa\u{202f}XII và Chỉ\u{3000}thị 05",
+    );
+    assert_eq!(
+        cites
+            .iter()
+            .map(|c| (c.plenum, c.term, c.number))
+            .collect::<Vec<_>>(),
+        [(Some(4), Some(12), None), (None, None, Some(5))]
+    );
+}

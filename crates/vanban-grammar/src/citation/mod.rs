@@ -160,8 +160,8 @@ fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
     out
 }
 
-/// The view's `s..e` as written, in NFC: the report's view also repairs spaces and `Ð`, which a
-/// subject or a title keeps (so `parse_report` and `extract_citations` agree).
+/// The view's `s..e` as written, in NFC: the view also repairs spaces and `Ð`, which a subject
+/// or a title keeps as typed.
 fn as_written<'a>(src: &'a Source<'_>, s: usize, e: usize) -> std::borrow::Cow<'a, str> {
     let (original, scanned) = (src.orig(), src.norm());
     if std::ptr::eq(scanned, original) {

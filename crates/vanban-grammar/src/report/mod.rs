@@ -34,7 +34,7 @@ use vanban_model::Report;
 /// ```
 pub fn parse_report(text: &str) -> Report {
     // One Source for the whole report: the citation scanner reads the same NFC view.
-    let src = crate::source::Source::with_repairs(text);
+    let src = crate::source::Source::new(text);
     let lines = crate::lex::lines(src.norm());
     let citations = crate::citation::citations_in(&src);
     let mut report = document::document(&src, &lines, &citations)
