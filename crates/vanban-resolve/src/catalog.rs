@@ -2,12 +2,12 @@
 //! `data/CATALOG.md`): titles and dates for resolved citations, and the documents each plenum
 //! issued, which named plenum resolutions resolve through.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::fold;
+use crate::series::FastMap;
 use crate::terms::roman;
 
 /// One catalog row, as in the data file, plus its key.
@@ -46,9 +46,11 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Catalog {
     entries: Vec<Entry>,
-    by_key: HashMap<String, usize>,
-    by_plenum: HashMap<(u32, u32), Vec<usize>>,
-    titles: Vec<Vec<String>>,
+    by_key: FastMap<String, usize>,
+    by_plenum: FastMap<(u32, u32), Vec<usize>>,
+    /// Each row's title as content words, folded on first use (only named plenums with
+    /// subject words need them; loading stays cheap).
+    titles: OnceLock<Vec<Vec<String>>>,
 }
 
 /// The key of a central party document: `4-NQ/TW@XII` (docs/resolution.md).
@@ -80,10 +82,18 @@ impl Catalog {
                     .or_default()
                     .push(cat.entries.len());
             }
-            cat.titles.push(content_words(&e.title));
             cat.entries.push(e);
         }
         Ok(cat)
+    }
+
+    fn titles(&self) -> &[Vec<String>] {
+        self.titles.get_or_init(|| {
+            self.entries
+                .iter()
+                .map(|e| content_words(&e.title))
+                .collect()
+        })
     }
 
     /// Every row, in file order.
@@ -127,7 +137,7 @@ impl Catalog {
     ) -> Option<&Entry> {
         let mut scored: Vec<(f64, usize)> = self
             .plenum_ids(term, plenum, type_code)
-            .map(|i| (similarity(subject, &self.titles[i]), i))
+            .map(|i| (similarity(subject, &self.titles()[i]), i))
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         match scored.as_slice() {

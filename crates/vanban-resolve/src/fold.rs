@@ -1,6 +1,5 @@
 //! Spelling-insensitive forms of names and subjects, for comparing, never for display.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -35,41 +34,73 @@ pub(crate) fn syllable_list(s: &str) -> Vec<String> {
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !c.is_alphanumeric() && !TONES.contains(&c) && !is_mark(c))
+    s.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
+}
+
+/// Letters, digits and combining marks make words; the rest separates them. ASCII and the
+/// precomposed Latin letters are answered from the table, the rest by Unicode's tables.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    match letter(c) {
+        Some(_) => true,
+        None => c.is_alphanumeric() || is_mark(c),
+    }
 }
 
 fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-/// Precomposed Latin letters (Vietnamese and the rest of Latin-1 … Latin Extended Additional)
-/// → lower-case base letter without tone, and the tone's index + 1 (0: none).
-fn letters() -> &'static HashMap<char, (char, u8)> {
-    static T: OnceLock<HashMap<char, (char, u8)>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut t = HashMap::new();
-        for c in ('\u{C0}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}') {
-            let mut slow = String::new();
-            let tone = slow_syllable(&mut slow, c.encode_utf8(&mut [0; 4]));
-            let mut chars = slow.chars();
-            if let (Some(b), None) = (chars.next(), chars.next()) {
-                t.insert(c, (b, tone.map_or(0, |k| k as u8 + 1)));
-            }
-        }
-        t
-    })
+/// The two blocks of precomposed Latin letters Vietnamese uses: Latin-1 Supplement to Latin
+/// Extended-B, and Latin Extended Additional (ạ … ỹ).
+const BLOCKS: [(u32, u32); 2] = [(0xC0, 0x24F), (0x1E00, 0x1EFF)];
+
+/// A precomposed Latin letter → its lower-case base letter without tone, and the tone's
+/// index + 1 (0: none); `None` for other characters. Two arrays indexed by code point, built
+/// once.
+fn letter(c: char) -> Option<(char, u8)> {
+    static T: OnceLock<[Vec<(char, u8)>; 2]> = OnceLock::new();
+    let code = c as u32;
+    let k = BLOCKS
+        .iter()
+        .position(|&(lo, hi)| (lo..=hi).contains(&code))?;
+    let tables = T.get_or_init(|| {
+        BLOCKS.map(|(lo, hi)| {
+            (lo..=hi)
+                .map(|cp| {
+                    let Some(c) = char::from_u32(cp).filter(|c| c.is_alphabetic()) else {
+                        return ('\0', 0);
+                    };
+                    let mut slow = String::new();
+                    let tone = slow_syllable(&mut slow, c.encode_utf8(&mut [0; 4]));
+                    let mut chars = slow.chars();
+                    match (chars.next(), chars.next()) {
+                        (Some(b), None) => (b, tone.map_or(0, |k| k as u8 + 1)),
+                        _ => ('\0', 0),
+                    }
+                })
+                .collect()
+        })
+    });
+    let e = tables[k][(code - BLOCKS[k].0) as usize];
+    (e.0 != '\0').then_some(e)
 }
 
 fn push_syllable(out: &mut String, word: &str) {
     // Fast path: ASCII and precomposed letters, one table lookup each (NFD text goes the slow way).
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
+    }
     if !word.chars().any(is_mark) {
-        let table = letters();
         let mut tone = 0;
         for c in word.chars() {
             if c.is_ascii() {
                 out.push(c.to_ascii_lowercase());
-            } else if let Some(&(b, t)) = table.get(&c) {
+            } else if let Some((b, t)) = letter(c) {
                 out.push(b);
                 tone = tone.max(t);
             } else {

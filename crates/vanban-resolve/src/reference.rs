@@ -3,6 +3,8 @@
 //! is the document itself, read from its header; otherwise the most recent citation of that
 //! type before it, in the same section, and never across one that has no key.
 
+use std::rc::Rc;
+
 use vanban_grammar::model::{Citation, CitationKind, KeyScope, ReportKind};
 
 use crate::fold;
@@ -46,7 +48,7 @@ fn own_key(
     text: &str,
     cites: &[Citation],
     slots: &RefSlots<'_>,
-) -> Option<(String, KeyScope, Option<&'static str>)> {
+) -> Option<(Rc<str>, KeyScope, Option<&'static str>)> {
     let report = vanban_grammar::parse_report(text);
     if report.kind != ReportKind::Document {
         return None;

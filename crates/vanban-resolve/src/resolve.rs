@@ -1,7 +1,6 @@
 //! Resolution inside one text: every mention gets the key of the document it names, or null.
 //! The rules are in docs/resolution.md; each pass below says which rule it applies.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -9,18 +8,19 @@ use vanban_grammar::model::{Citation, CitationKind, KeyScope, Resolution};
 
 use crate::catalog::{Catalog, SIMILAR, content_words, similarity};
 use crate::fold;
-use crate::series::{Ident, Names, distinct, ident_with, type_code_of};
+use crate::series::{FastMap, Ident, KeyBuf, distinct, ident_with, type_code_of, with_names};
 use crate::terms::roman;
 
 /// At most this many distinct documents are weighed for one mention (and listed as candidates):
 /// keeps a crafted text with thousands of same-numbered documents linear.
 const CAP: usize = 16;
 
-/// Where a mention's key comes from, while resolving.
+/// Where a mention's key comes from, while resolving. Keys are shared (`Rc`): a key string is
+/// built once per distinct document and group of mentions, and copied out once per mention.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Found {
-    Key(String, KeyScope, Resolution),
-    Ambiguous(Vec<String>),
+    Key(Rc<str>, KeyScope, Resolution),
+    Ambiguous(Rc<[Rc<str>]>),
     Nothing,
 }
 
@@ -42,112 +42,128 @@ pub(crate) fn fingerprint(text: &str, cites: &[Citation]) -> String {
         h = fnv((c.byte_start as u64).to_le_bytes(), h);
         h = fnv(c.text.bytes(), h);
     }
-    format!("{:012x}", h >> 16)
+    let h = h >> 16;
+    (0..12)
+        .rev()
+        .map(|k| char::from(b"0123456789abcdef"[((h >> (4 * k)) & 0xf) as usize]))
+        .collect()
 }
 
 /// Fill `doc_key`, `doc_key_scope`, `resolution`, `candidates`, `doc_title` and `doc_date` of
 /// `cites` (the citations of `text`, in order), with `catalog` as the catalog.
 pub fn resolve_with(text: &str, cites: &mut [Citation], catalog: &Catalog) {
-    let fp = fingerprint(text, cites);
-    let text_key = |base: &str| format!("{base}#{fp}");
-    let idents = idents(cites);
+    // Computed when a first text key needs it (many texts have none).
+    let fp = std::cell::OnceCell::new();
+    let text_key = |base: &str| -> Rc<str> {
+        let fp = fp.get_or_init(|| fingerprint(text, cites));
+        KeyBuf::new().s(base).s("#").s(fp).done()
+    };
     let mut found = vec![Found::Nothing; cites.len()];
-
-    numbered(&idents, &mut found, &text_key);
-    named(text, cites, &idents, &mut found, catalog, &text_key);
+    {
+        let idents: Vec<Option<Ident<'_>>> =
+            with_names(|names| cites.iter().map(|c| ident_with(c, names)).collect());
+        numbered(&idents, &mut found, &text_key);
+        named(text, cites, &idents, &mut found, catalog, &text_key);
+    }
     references(text, cites, &mut found);
 
+    fill(cites, found, catalog);
+}
+
+/// Write what was found into the citations.
+fn fill(cites: &mut [Citation], found: Vec<Found>, catalog: &Catalog) {
     for (c, f) in cites.iter_mut().zip(found) {
         c.candidates.clear();
         (c.doc_key, c.doc_key_scope, c.resolution) = match f {
-            Found::Key(k, s, r) => (Some(k), Some(s), Some(r)),
+            Found::Key(k, s, r) => (Some(String::from(&*k)), Some(s), Some(r)),
             Found::Ambiguous(cands) => {
-                c.candidates = cands;
+                c.candidates = cands.iter().map(|k| String::from(&**k)).collect();
                 (None, None, Some(Resolution::Ambiguous))
             }
             Found::Nothing => (None, None, None),
         };
-        let entry = c.doc_key.as_deref().and_then(|k| catalog.get(k));
+        let entry = match (c.doc_key.as_deref(), c.doc_key_scope) {
+            (Some(k), Some(KeyScope::Global)) => catalog.get(k),
+            _ => None,
+        };
         c.doc_title = entry.map(|e| e.title.clone());
         c.doc_date = entry.and_then(|e| e.date.clone());
     }
 }
 
-/// Mentions that say the same thing, and where they are.
-type Group = (Ident, Vec<usize>);
-
-/// The fields of a citation its identity depends on (the text only where `ident` reads it).
-type Sig<'a> = (
-    CitationKind,
-    Option<u32>,
-    [Option<&'a str>; 6],
-    Option<u32>,
-    Option<i32>,
-    Option<&'a str>,
-);
-
-fn sig(c: &Citation) -> Sig<'_> {
-    (
-        c.kind,
-        c.number,
-        [
-            c.type_code.as_deref(),
-            c.doc_type.as_deref(),
-            c.issuer_code.as_deref(),
-            c.symbol.as_deref(),
-            c.issuer.as_deref(),
-            c.date.as_deref(),
-        ],
-        c.term,
-        c.year,
-        (c.kind == CitationKind::State).then_some(c.text.as_str()),
-    )
-}
-
-/// Each citation's identity facts, computed once per distinct citation (texts repeat their
-/// citations, and the facts' strings would otherwise be allocated again for every mention).
-fn idents(cites: &[Citation]) -> Vec<Option<Rc<Ident>>> {
-    let mut names = Names;
-    let mut seen: HashMap<Sig<'_>, Option<Rc<Ident>>> = HashMap::new();
-    cites
-        .iter()
-        .map(|c| {
-            seen.entry(sig(c))
-                .or_insert_with(|| ident_with(c, &mut names).map(Rc::new))
-                .clone()
-        })
-        .collect()
-}
+/// Mentions that say the same thing: the first and the last one's index (the others are
+/// linked through `next`).
+type Group = (usize, usize);
 
 /// Numbered mentions (full citations, short forms): a mention with a global key keeps it; any
 /// other takes the key of the mentions of the same type and number that say strictly more and
 /// are compatible (docs/resolution.md, "Short forms"); several documents → ambiguous; none →
 /// a text key of its own known parts, or null when it has none (`Nghị quyết 12` alone).
-fn numbered(idents: &[Option<Rc<Ident>>], found: &mut [Found], text_key: &dyn Fn(&str) -> String) {
+fn numbered(idents: &[Option<Ident<'_>>], found: &mut [Found], text_key: &dyn Fn(&str) -> Rc<str>) {
     // Mentions of one family and number, grouped by what they say (linear in the mentions).
-    let mut buckets: HashMap<(&str, u32), Vec<Group>> = HashMap::new();
+    // The first group of a bucket is held inline: most numbers are cited in one way only, and
+    // their bucket then allocates nothing.
+    let mut buckets: FastMap<(&str, u32), (Group, Vec<Group>)> = FastMap::default();
+    buckets.reserve(idents.len());
+    let mut next = vec![usize::MAX; idents.len()];
     for (i, id) in idents.iter().enumerate() {
         let Some(id) = id else { continue };
-        let groups = buckets.entry((id.family.as_str(), id.number)).or_default();
-        match groups.iter().position(|(g, _)| g == &**id) {
-            Some(g) => groups[g].1.push(i),
-            None if groups.len() < 4 * CAP => groups.push(((**id).clone(), vec![i])),
+        let (first, more) = buckets
+            .entry((id.family, id.number))
+            .or_insert(((i, i), Vec::new()));
+        if first.0 == i {
+            continue;
+        }
+        let full = more.len() + 1 >= 4 * CAP;
+        let same = std::iter::once(first)
+            .chain(more.iter_mut())
+            .find(|(g, _)| idents[*g].as_ref() == Some(id));
+        match same {
+            Some(g) => {
+                next[g.1] = i;
+                g.1 = i;
+            }
+            None if !full => more.push((i, i)),
             // Beyond the cap, further distinct mentions say too little to be told apart.
             None => {}
         }
     }
-    for groups in buckets.into_values() {
+    let mut give = |(first, _): Group, f: &Found| {
+        let mut i = first;
+        while i != usize::MAX {
+            found[i] = f.clone();
+            i = next[i];
+        }
+    };
+    let ident = |g: &Group| idents[g.0].as_ref().expect("groups hold numbered mentions");
+    for (first, more) in buckets.into_values() {
+        // Most numbers are cited in one way only: nothing to weigh.
+        if more.is_empty() {
+            let id = ident(&first);
+            let f = match (&id.global, &id.base) {
+                (Some(k), _) => Found::Key(k.clone(), KeyScope::Global, Resolution::Full),
+                (None, Some(b)) => Found::Key(text_key(b), KeyScope::Text, Resolution::Full),
+                (None, None) => Found::Nothing,
+            };
+            give(first, &f);
+            continue;
+        }
+        let mut groups = more;
+        groups.insert(0, first);
         let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by_key(|&g| std::cmp::Reverse(groups[g].0.score()));
+        order.sort_by_key(|&g| std::cmp::Reverse(ident(&groups[g]).score()));
         let mut result: Vec<Option<Found>> = vec![None; groups.len()];
         for &g in &order {
-            let id = &groups[g].0;
+            let id = ident(&groups[g]);
             let f = if let Some(k) = &id.global {
                 Found::Key(k.clone(), KeyScope::Global, Resolution::Full)
             } else {
                 let better: Vec<&Found> = order
                     .iter()
-                    .filter(|&&h| groups[h].0.score() > id.score() && groups[h].0.compatible(id))
+                    .filter(|&&h| {
+                        let other = ident(&groups[h]);
+                        other.score() > id.score() && other.compatible(id)
+                    })
                     .filter_map(|&h| result[h].as_ref())
                     .collect();
                 let mut keys = distinct(better.iter().flat_map(|f| match f {
@@ -170,11 +186,9 @@ fn numbered(idents: &[Option<Rc<Ident>>], found: &mut [Found], text_key: &dyn Fn
             };
             result[g] = Some(f);
         }
-        for (g, (_, members)) in groups.into_iter().enumerate() {
+        for (g, group) in groups.into_iter().enumerate() {
             let f = result[g].take().unwrap_or(Found::Nothing);
-            for i in members {
-                found[i] = f.clone();
-            }
+            give(group, &f);
         }
     }
 }
@@ -187,13 +201,48 @@ fn folded(phrases: &'static [&'static str]) -> Phrases {
     phrases.iter().map(|p| fold::syllable_list(p)).collect()
 }
 
-/// `words` (folded syllables) contain the folded `phrase`.
-fn has(words: &[String], phrase: &[String]) -> bool {
-    words.windows(phrase.len().max(1)).any(|w| w == phrase)
+/// The syllables of a folded string (`fold::syllables`), borrowed.
+fn split(folded: &str) -> Vec<&str> {
+    folded.split(' ').filter(|w| !w.is_empty()).collect()
+}
+
+/// `words` begin with `phrase`.
+fn starts(words: &[&str], phrase: &[String]) -> bool {
+    words.len() >= phrase.len() && words.iter().zip(phrase).all(|(w, p)| *w == p)
+}
+
+/// `words` contain `phrase`.
+fn has(words: &[&str], phrase: &[String]) -> bool {
+    (0..words.len()).any(|at| starts(&words[at..], phrase))
+}
+
+/// Which way a mention's words go, remembered per thread and mention text (the same plenum and
+/// congress names recur across texts, and reading one folds every word); bounded like the
+/// issuer memo.
+fn remembered(kind: usize, text: &str, read: impl FnOnce() -> bool) -> bool {
+    thread_local! {
+        static MEMO: std::cell::RefCell<FastMap<Box<str>, [Option<bool>; 2]>> =
+            std::cell::RefCell::new(FastMap::default());
+    }
+    if let Some(v) = MEMO.with_borrow(|memo| memo.get(text).and_then(|v| v[kind])) {
+        return v;
+    }
+    let v = read();
+    MEMO.with_borrow_mut(|memo| {
+        if memo.len() >= 4096 {
+            memo.clear();
+        }
+        memo.entry(text.into()).or_default()[kind] = Some(v);
+    });
+    v
 }
 
 /// A plenum mention names the Central Committee's plenum (not a province's).
 fn central_plenum(c: &Citation) -> bool {
+    remembered(0, &c.text, || central_plenum_words(c))
+}
+
+fn central_plenum_words(c: &Citation) -> bool {
     static CENTRE: OnceLock<(Phrases, Phrases)> = OnceLock::new();
     let (centre, local) = CENTRE.get_or_init(|| {
         (
@@ -201,7 +250,8 @@ fn central_plenum(c: &Citation) -> bool {
             folded(&["đảng bộ", "tỉnh", "huyện", "thành phố"]),
         )
     });
-    let words = fold::syllable_list(&c.text);
+    let folded = fold::syllables(&c.text);
+    let words = split(&folded);
     centre.iter().any(|p| has(&words, p)) && !local.iter().any(|p| has(&words, p))
 }
 
@@ -237,23 +287,36 @@ fn national_congress(text: &str, c: &Citation) -> bool {
     if !c.congress.is_some_and(|n| (1..=14).contains(&n)) {
         return false;
     }
-    let after: String = text[c.byte_end.min(text.len())..]
+    let rest = &text[c.byte_end.min(text.len())..];
+    let after = &rest[..rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i)];
+    let local_inside = remembered(1, &c.text, || {
+        let folded = fold::syllables(&c.text);
+        inside.iter().any(|p| has(&split(&folded), p))
+    });
+    // The words after it fold only when the first could open a local phrase (`đảng`, `của`,
+    // `nhiệm`, `tỉnh`, `thành`, `huyện`).
+    let first = after
+        .trim_start_matches(|ch: char| !ch.is_alphanumeric())
         .chars()
-        .take(40)
-        .collect();
-    let words = fold::syllable_list(&c.text);
-    let next = fold::syllable_list(&after);
-    !inside.iter().any(|p| has(&words, p)) && !after_words.iter().any(|p| next.starts_with(p))
+        .next()
+        .map(|ch| fold::syllables(ch.encode_utf8(&mut [0; 4])));
+    let may_be_local = first.is_some_and(|f| f.starts_with(['đ', 'c', 'n', 't', 'h']));
+    let local_after = may_be_local && {
+        let folded = fold::syllables(after);
+        let next = split(&folded);
+        after_words.iter().any(|p| starts(&next, p))
+    };
+    !local_inside && !local_after
 }
 
 /// Named plenum and congress resolutions (docs/resolution.md, "Named resolutions").
 fn named(
     text: &str,
     cites: &[Citation],
-    idents: &[Option<Rc<Ident>>],
+    idents: &[Option<Ident<'_>>],
     found: &mut [Found],
     catalog: &Catalog,
-    text_key: &dyn Fn(&str) -> String,
+    text_key: &dyn Fn(&str) -> Rc<str>,
 ) {
     // Congresses: one resolution per congress.
     for (i, c) in cites.iter().enumerate() {
@@ -264,7 +327,7 @@ fn named(
         let code = c.doc_type.as_deref().and_then(type_code_of).unwrap_or("NQ");
         found[i] = if national_congress(text, c) {
             Found::Key(
-                format!("{code}/ĐH@{}", roman(n)),
+                format!("{code}/ĐH@{}", roman(n)).into(),
                 KeyScope::Global,
                 Resolution::Full,
             )
@@ -286,20 +349,16 @@ fn named(
     // Plenums. The numbered central documents of the text, by type and term, for equating.
     // (type code, term) → (mention, subject words).
     type Subjects = Vec<(usize, Vec<String>)>;
-    let code_of = |c: &Citation| {
-        c.doc_type
-            .as_deref()
-            .and_then(type_code_of)
-            .unwrap_or("NQ")
-            .to_owned()
+    let code_of = |c: &Citation| -> &'static str {
+        c.doc_type.as_deref().and_then(type_code_of).unwrap_or("NQ")
     };
     // Only the types and terms that a plenum mention with subject words asks about.
-    let wanted: Vec<(String, u32)> = plenums
+    let wanted: Vec<(&str, u32)> = plenums
         .iter()
         .filter(|&&i| cites[i].subject.is_some())
         .filter_map(|&i| cites[i].term.map(|t| (code_of(&cites[i]), t)))
         .collect();
-    let mut numbered_central: HashMap<(String, u32), Subjects> = HashMap::new();
+    let mut numbered_central: FastMap<(&str, u32), Subjects> = FastMap::default();
     for (i, c) in cites.iter().enumerate() {
         let (Some(id), Found::Key(_, KeyScope::Global, _), Some(subject)) =
             (&idents[i], &found[i], c.subject.as_deref())
@@ -320,17 +379,15 @@ fn named(
         if !central || not_plenary || !wanted.iter().any(|(k, w)| *k == id.type_code && *w == t) {
             continue;
         }
-        let list = numbered_central
-            .entry((id.type_code.clone(), t))
-            .or_default();
+        let list = numbered_central.entry((id.type_code, t)).or_default();
         if list.len() < CAP {
             list.push((i, content_words(subject)));
         }
     }
-    let cited: Vec<String> = found
+    let cited: FastMap<Rc<str>, ()> = found
         .iter()
         .filter_map(|f| match f {
-            Found::Key(k, KeyScope::Global, _) => Some(k.clone()),
+            Found::Key(k, KeyScope::Global, _) => Some((k.clone(), ())),
             _ => None,
         })
         .collect();
@@ -350,9 +407,9 @@ fn named(
             continue;
         }
         let code = code_of(c);
-        let same: Vec<String> = distinct(
+        let same: Vec<Rc<str>> = distinct(
             numbered_central
-                .get(&(code.clone(), t))
+                .get(&(code, t))
                 .into_iter()
                 .flatten()
                 .filter(|(_, s)| similarity(&words, s) >= SIMILAR)
@@ -363,8 +420,8 @@ fn named(
         );
         found[i] = match same.as_slice() {
             [k] => Found::Key(k.clone(), KeyScope::Global, Resolution::Text),
-            [] => match catalog.plenum_by_subject(t, p, &code, &words) {
-                Some(e) => Found::Key(e.key.clone(), KeyScope::Global, Resolution::Catalog),
+            [] => match catalog.plenum_by_subject(t, p, code, &words) {
+                Some(e) => Found::Key(e.key.as_str().into(), KeyScope::Global, Resolution::Catalog),
                 // Subject words that match no document of the text or the catalog name one the
                 // catalog lacks (a plenum issues several): a text key of the plenum and subject,
                 // never another document of that plenum.
@@ -378,21 +435,34 @@ fn named(
                     Resolution::Full,
                 ),
             },
-            _ => Found::Ambiguous(same),
+            _ => Found::Ambiguous(same.into()),
         };
     }
     // 2. The rest: the key another mention of the same plenum resolved to; else the only one
     //    of the plenum's documents the text cites by number; else the plenum's only document;
     //    else ambiguous among the catalog's; else (the catalog does not know the plenum) a
-    //    text key for the plenum's name.
-    let resolved: Vec<(u32, Option<u32>, String, Found)> = plenums
-        .iter()
-        .filter(|&&i| matches!(found[i], Found::Key(..)))
-        .map(|&i| {
-            let c = &cites[i];
-            (c.plenum.unwrap_or(0), c.term, code_of(c), found[i].clone())
-        })
-        .collect();
+    //    text key for the plenum's name. What the text says of each plenum name is gathered
+    //    once (distinct values, capped), so the pass stays linear in the mentions.
+    type Name = (u32, &'static str);
+    let mut resolved: FastMap<Name, Vec<(Option<u32>, Found)>> = FastMap::default();
+    let mut terms_of: FastMap<Name, Vec<u32>> = FastMap::default();
+    for &i in &plenums {
+        let c = &cites[i];
+        let name = (c.plenum.unwrap_or(0), code_of(c));
+        if let Some(t) = c.term {
+            let terms = terms_of.entry(name).or_default();
+            if terms.len() < 2 && !terms.contains(&t) {
+                terms.push(t);
+            }
+        }
+        if matches!(found[i], Found::Key(..)) {
+            let seen = resolved.entry(name).or_default();
+            let item = (c.term, found[i].clone());
+            if seen.len() < 4 * CAP && !seen.contains(&item) {
+                seen.push(item);
+            }
+        }
+    }
     for &i in &plenums {
         if found[i] != Found::Nothing {
             continue;
@@ -403,43 +473,46 @@ fn named(
         let central = central_plenum(c);
         let same_name = distinct(
             resolved
-                .iter()
-                .filter(|(q, t, k, _)| *q == p && *k == code && (c.term.is_none() || *t == c.term))
-                .map(|(_, _, _, f)| f.clone()),
+                .get(&(p, code))
+                .into_iter()
+                .flatten()
+                .filter(|(t, _)| c.term.is_none() || *t == c.term)
+                .map(|(_, f)| f.clone()),
         );
-        let terms = distinct(
-            plenums
-                .iter()
-                .filter(|&&j| cites[j].plenum == Some(p) && code_of(&cites[j]) == code)
-                .filter_map(|&j| cites[j].term),
-        );
-        let term = c.term.or(match terms.as_slice() {
-            [t] => Some(*t),
-            _ => None,
-        });
+        let term = c
+            .term
+            .or(match terms_of.get(&(p, code)).map(Vec::as_slice) {
+                Some([t]) => Some(*t),
+                _ => None,
+            });
         found[i] = if let [f] = same_name.as_slice() {
             match f {
                 Found::Key(k, s, _) => Found::Key(k.clone(), *s, Resolution::Text),
                 other => other.clone(),
             }
         } else if let (Some(t), true) = (term, central) {
-            let docs = catalog.plenum(t, p, &code);
+            let docs = catalog.plenum(t, p, code);
             let in_text: Vec<&str> = docs
                 .iter()
                 .map(|e| e.key.as_str())
-                .filter(|k| cited.iter().any(|c| c == k))
+                .filter(|k| cited.contains_key(*k))
                 .collect();
             match (in_text.as_slice(), docs.as_slice()) {
-                ([k], _) => Found::Key((*k).to_owned(), KeyScope::Global, Resolution::Catalog),
-                (_, [e]) => Found::Key(e.key.clone(), KeyScope::Global, Resolution::Catalog),
+                ([k], _) => Found::Key((*k).into(), KeyScope::Global, Resolution::Catalog),
+                (_, [e]) => {
+                    Found::Key(e.key.as_str().into(), KeyScope::Global, Resolution::Catalog)
+                }
                 (_, []) => Found::Key(
                     text_key(&format!("{code}/HNTW{p}@{}", roman(t))),
                     KeyScope::Text,
                     Resolution::Full,
                 ),
-                (_, many) => {
-                    Found::Ambiguous(many.iter().take(CAP).map(|e| e.key.clone()).collect())
-                }
+                (_, many) => Found::Ambiguous(
+                    many.iter()
+                        .take(CAP)
+                        .map(|e| e.key.as_str().into())
+                        .collect(),
+                ),
             }
         } else {
             let name = if central { "HNTW" } else { "HN" };
@@ -468,7 +541,7 @@ pub(crate) struct RefSlots<'a>(&'a mut [Found]);
 impl RefSlots<'_> {
     /// The key of mention `i`, if it has one: (key, scope); `Err(())` when it is ambiguous or
     /// has none, which a reference must not jump over.
-    pub(crate) fn key(&self, i: usize) -> Result<(String, KeyScope), ()> {
+    pub(crate) fn key(&self, i: usize) -> Result<(Rc<str>, KeyScope), ()> {
         match &self.0[i] {
             Found::Key(k, s, _) => Ok((k.clone(), *s)),
             _ => Err(()),
@@ -476,7 +549,7 @@ impl RefSlots<'_> {
     }
 
     /// Give reference `i` a key found from the text.
-    pub(crate) fn set(&mut self, i: usize, key: String, scope: KeyScope) {
+    pub(crate) fn set(&mut self, i: usize, key: Rc<str>, scope: KeyScope) {
         self.0[i] = Found::Key(key, scope, Resolution::Text);
     }
 }

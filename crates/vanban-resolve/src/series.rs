@@ -3,45 +3,48 @@
 //! gives the rules; this module is their one home.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use vanban_grammar::model::{Citation, CitationKind};
 
 use crate::fold;
-use crate::terms::{roman, term_of_date, term_of_year};
+use crate::terms::{push_roman, term_of_date, term_of_year};
+
+/// Hash maps keyed by short strings and numbers: foldhash, several times cheaper than SipHash
+/// here (no key is chosen by an attacker who could profit from collisions: maps are per text).
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// The issuer of a series: party or state, its code, and whether it is central (numbered
 /// nation-wide) or local (numbered per locality).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct Issuer {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Issuer<'a> {
     pub(crate) party: bool,
-    pub(crate) code: String,
+    pub(crate) code: &'a str,
     pub(crate) central: bool,
 }
 
-/// One mention's identity facts.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub(crate) struct Ident {
+/// One mention's identity facts, borrowed from the citation (no string is built but the keys).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Ident<'a> {
     /// Type family: the type code with `QĐi` folded into `QĐ` (they meet in `Quy định 11`).
-    pub(crate) family: String,
+    pub(crate) family: &'a str,
     /// The exact type code (`QĐi` kept).
-    pub(crate) type_code: String,
-    /// The type word was `Quy định` (or the code `QĐi`): cannot be a `Quyết định`.
-    pub(crate) regulation: bool,
+    pub(crate) type_code: &'a str,
     /// The type word was `Quyết định`: cannot be a `QĐi`.
     pub(crate) decision: bool,
     pub(crate) number: u32,
-    pub(crate) issuer: Option<Issuer>,
+    pub(crate) issuer: Option<Issuer<'a>>,
     pub(crate) term: Option<u32>,
     pub(crate) year: Option<i32>,
-    pub(crate) locality: Option<String>,
+    pub(crate) locality: Option<Rc<str>>,
     /// A key of global scope, when the citation alone determines the document.
-    pub(crate) global: Option<String>,
+    pub(crate) global: Option<Rc<str>>,
     /// The key's known parts, for a key of text scope when nothing better is found.
-    pub(crate) base: Option<String>,
+    pub(crate) base: Option<Rc<str>>,
 }
 
-impl Ident {
+impl Ident<'_> {
     /// Ordering of how much a mention says: a global key first, then the count of known
     /// qualifiers. A mention resolves only to mentions that say strictly more.
     pub(crate) fn score(&self) -> (bool, usize) {
@@ -55,7 +58,7 @@ impl Ident {
     }
 
     /// Can `self` and `other` (same family and number) name the same document?
-    pub(crate) fn compatible(&self, other: &Ident) -> bool {
+    pub(crate) fn compatible(&self, other: &Ident<'_>) -> bool {
         fn agree<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> bool {
             a.is_none() || b.is_none() || a == b
         }
@@ -88,7 +91,7 @@ impl Ident {
 
 /// A central mention known only by year cannot be one known only by a term that does not
 /// reach that year.
-fn year_fits_term(a: &Ident, b: &Ident) -> bool {
+fn year_fits_term(a: &Ident<'_>, b: &Ident<'_>) -> bool {
     let (Some(y), Some(t)) = (a.year, b.term) else {
         return true;
     };
@@ -129,18 +132,19 @@ fn party_central(code: &str) -> bool {
 /// State issuer codes numbered nation-wide: the Government, the Prime Minister, the National
 /// Assembly and its Standing Committee, the President, the courts and procuracy, the ministries.
 fn state_central(code: &str) -> bool {
+    /// Sorted, for a binary search.
     const CENTRAL: &[&str] = &[
-        "CP", "TTg", "VPCP", "CTN", "TANDTC", "VKSNDTC", "HĐTP", "NHNN", "KTNN", "TTCP", "VPQH",
-        "BTC", "BNV", "BCA", "BQP", "BGDĐT", "BCT", "BLĐTBXH", "BXD", "BTTTT", "BKHĐT", "BNNPTNT",
-        "BYT", "BTP", "BTNMT", "BGTVT", "BVHTTDL", "BKHCN", "BNG", "UBDT", "BNNMT", "BDTTG",
-        "TCHQ",
+        "BCA", "BCT", "BDTTG", "BGDĐT", "BGTVT", "BKHCN", "BKHĐT", "BLĐTBXH", "BNG", "BNNMT",
+        "BNNPTNT", "BNV", "BQP", "BTC", "BTNMT", "BTP", "BTTTT", "BVHTTDL", "BXD", "BYT", "CP",
+        "CTN", "HĐTP", "KTNN", "NHNN", "TANDTC", "TCHQ", "TTCP", "TTg", "UBDT", "VKSNDTC", "VPCP",
+        "VPQH",
     ];
     let lead = code.split('-').next().unwrap_or(code);
     let numbered = |p: &str| {
         lead.strip_prefix(p)
             .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
     };
-    CENTRAL.contains(&lead) || numbered("QH") || numbered("UBTVQH")
+    CENTRAL.binary_search(&lead).is_ok() || numbered("QH") || numbered("UBTVQH")
 }
 
 /// Issuer names and the series they issue in, most specific first (a department before its
@@ -235,7 +239,7 @@ fn contains_words(hay: &[String], needle: &[String]) -> Option<usize> {
 }
 
 /// The series code of an issuer's name (`Ban Thường vụ Tỉnh ủy` → party `TU`).
-pub(crate) fn issuer_of_name(name: &str) -> Option<Issuer> {
+pub(crate) fn issuer_of_name(name: &str) -> Option<Issuer<'static>> {
     let words = fold::syllable_list(name);
     let names = folded_names();
     let (n, last) = (names.len(), 3);
@@ -251,7 +255,7 @@ pub(crate) fn issuer_of_name(name: &str) -> Option<Issuer> {
             };
             hit.then(|| Issuer {
                 party: *party,
-                code: (*code).to_owned(),
+                code,
                 central: if *party {
                     party_central(code)
                 } else {
@@ -344,77 +348,143 @@ pub(crate) fn slug(s: &str) -> String {
 /// Whether the year of a state citation is part of its number (`30/2020/NĐ-CP`,
 /// `19-2017/NQ-CP`) rather than of its date: normative acts are numbered apart from the rest.
 fn year_in_number(text: &str, year: i32) -> bool {
-    let y = year.to_string();
-    text.match_indices(&y).any(|(at, _)| {
-        let before = text[..at].trim_end().as_bytes().last().copied();
-        let after = text[at + y.len()..]
-            .trim_start()
-            .as_bytes()
-            .first()
-            .copied();
-        matches!(before, Some(b'/') | Some(b'-')) && after == Some(b'/')
+    let Ok(year) = u16::try_from(year) else {
+        return false;
+    };
+    let mut digits = [0u8; 5];
+    let y = {
+        let mut n = year;
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        &digits[at..]
+    };
+    // After each `/` or `-`: spaces, the year, spaces, `/`.
+    memchr::memchr2_iter(b'/', b'-', text.as_bytes()).any(|at| {
+        let rest = text[at + 1..].trim_start();
+        rest.as_bytes().starts_with(y) && rest[y.len()..].trim_start().starts_with('/')
     })
 }
 
 /// The identity facts of one citation, or `None` for mentions without a number (plenums,
-/// congresses, references, which `resolve` treats apart).
-pub(crate) fn ident(c: &Citation) -> Option<Ident> {
-    ident_with(c, &mut Names)
+/// congresses, references, acts, which `resolve` treats apart).
+pub(crate) fn ident(c: &Citation) -> Option<Ident<'_>> {
+    with_names(|names| ident_with(c, names))
 }
 
 /// What issuer names say (series and locality), remembered per name: texts repeat a few
 /// hundred names, and reading one folds every word. The memo lives per thread (no locking when
 /// Python or the CLI resolve on several threads) and is emptied when it reaches [`NAMES_CAP`]
 /// entries, so memory stays bounded on any input.
-pub(crate) struct Names;
+pub(crate) struct Names(FastMap<Box<str>, NameFacts>);
 
 /// Most issuer names remembered per thread.
 const NAMES_CAP: usize = 4096;
 
-type NameFacts = (Option<Issuer>, Option<String>);
+type NameFacts = (Option<Issuer<'static>>, Option<Rc<str>>);
 
 thread_local! {
-    static NAME_MEMO: std::cell::RefCell<HashMap<String, NameFacts>> =
-        std::cell::RefCell::new(HashMap::new());
+    static NAME_MEMO: std::cell::RefCell<Names> =
+        std::cell::RefCell::new(Names(FastMap::default()));
+}
+
+/// Run `f` with this thread's memo of issuer names (borrowed once for a whole text).
+pub(crate) fn with_names<R>(f: impl FnOnce(&mut Names) -> R) -> R {
+    NAME_MEMO.with_borrow_mut(f)
 }
 
 impl Names {
     fn of(&mut self, name: &str) -> NameFacts {
-        NAME_MEMO.with_borrow_mut(|memo| {
-            if let Some(v) = memo.get(name) {
-                return v.clone();
+        let memo = &mut self.0;
+        if let Some(v) = memo.get(name) {
+            return v.clone();
+        }
+        if memo.len() >= NAMES_CAP {
+            memo.clear();
+        }
+        let v = (issuer_of_name(name), locality_of_name(name).map(Rc::from));
+        memo.insert(name.into(), v.clone());
+        v
+    }
+}
+
+/// A key under construction: pieces pushed without `format!` into a per-thread scratch
+/// buffer, so a finished key costs one allocation, its own.
+pub(crate) struct KeyBuf(String);
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+}
+
+impl KeyBuf {
+    pub(crate) fn new() -> Self {
+        let mut buf = SCRATCH.take();
+        buf.clear();
+        KeyBuf(buf)
+    }
+    /// The finished key; the buffer goes back for the next one.
+    pub(crate) fn done(self) -> Rc<str> {
+        let key = Rc::from(self.0.as_str());
+        SCRATCH.set(self.0);
+        key
+    }
+    pub(crate) fn s(mut self, s: &str) -> Self {
+        self.0.push_str(s);
+        self
+    }
+    pub(crate) fn n(mut self, n: u64) -> Self {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
             }
-            if memo.len() >= NAMES_CAP {
-                memo.clear();
-            }
-            let v = (issuer_of_name(name), locality_of_name(name));
-            memo.insert(name.to_owned(), v.clone());
-            v
-        })
+        }
+        self.0.extend(digits[at..].iter().map(|&d| char::from(d)));
+        self
+    }
+    fn year(self, y: i32) -> Self {
+        if y < 0 {
+            self.s("-").n(u64::from(y.unsigned_abs()))
+        } else {
+            self.n(y as u64)
+        }
+    }
+    pub(crate) fn roman(mut self, t: u32) -> Self {
+        push_roman(&mut self.0, t);
+        self
     }
 }
 
 /// [`ident`] with a memo of issuer names.
-pub(crate) fn ident_with(c: &Citation, names: &mut Names) -> Option<Ident> {
+pub(crate) fn ident_with<'a>(c: &'a Citation, names: &mut Names) -> Option<Ident<'a>> {
     if matches!(
         c.kind,
-        CitationKind::Plenum | CitationKind::Congress | CitationKind::Reference
+        CitationKind::Plenum | CitationKind::Congress | CitationKind::Reference | CitationKind::Act
     ) {
         return None;
     }
     let number = c.number?;
-    let type_code = c.type_code.clone().or_else(|| {
-        c.doc_type
-            .as_deref()
-            .and_then(type_code_of)
-            .map(str::to_owned)
-    })?;
+    let type_code: &'a str = match c.type_code.as_deref() {
+        Some(t) => t,
+        None => c.doc_type.as_deref().and_then(type_code_of)?,
+    };
     let from_symbol = c.symbol.is_some();
     let (named, locality) = match c.issuer.as_deref() {
         Some(n) => names.of(n),
         None => (None, None),
     };
-    let issuer = match (&c.issuer_code, from_symbol) {
+    let issuer = match (c.issuer_code.as_deref(), from_symbol) {
         (Some(code), true) => {
             let party = c.kind == CitationKind::Party;
             let central = if party {
@@ -423,11 +493,11 @@ pub(crate) fn ident_with(c: &Citation, names: &mut Names) -> Option<Ident> {
                 state_central(code)
             };
             // `13-NQ/TƯ của Tỉnh ủy`: an OCR'd `TƯ` is the province's `TU`; the name decides.
-            match &named {
-                Some(n) if party && central && n.party && !n.central => Some(n.clone()),
+            match named {
+                Some(n) if party && central && n.party && !n.central => Some(n),
                 _ => Some(Issuer {
                     party,
-                    code: code.clone(),
+                    code,
                     central,
                 }),
             }
@@ -435,25 +505,24 @@ pub(crate) fn ident_with(c: &Citation, names: &mut Names) -> Option<Ident> {
         _ => named,
     };
     let central_party = issuer.as_ref().is_some_and(|i| i.party && i.central);
-    let date_term = c.date.as_deref().and_then(term_of_date);
     let term = if central_party {
-        date_term
+        c.date
+            .as_deref()
+            .and_then(term_of_date)
             .or(c.term)
             .or_else(|| c.year.and_then(term_of_year))
     } else {
         None
     };
-    let regulation = c.doc_type.as_deref() == Some("Quy định") || type_code == "QĐi";
     let decision = c.doc_type.as_deref() == Some("Quyết định");
     let family = if type_code == "QĐi" {
-        "QĐ".to_owned()
+        "QĐ"
     } else {
-        type_code.clone()
+        type_code
     };
     let mut id = Ident {
         family,
         type_code,
-        regulation,
         decision,
         number,
         issuer,
@@ -463,65 +532,77 @@ pub(crate) fn ident_with(c: &Citation, names: &mut Names) -> Option<Ident> {
         global: None,
         base: None,
     };
-    let Some(iss) = id.issuer.clone() else {
+    let Some(iss) = id.issuer else {
         return Some(id);
     };
+    let n = u64::from(number);
     if iss.party {
-        let series = format!("{}-{}/{}", number, id.type_code, iss.code);
+        let series = KeyBuf::new().n(n).s("-").s(type_code).s("/").s(iss.code);
         if iss.central {
             match term {
-                Some(t) => id.global = Some(format!("{series}@{}", roman(t))),
-                None => id.base = Some(series),
+                Some(t) => id.global = Some(series.s("@").roman(t).done()),
+                None => id.base = Some(series.done()),
             }
         } else {
-            let mut base = series;
-            if let Some(y) = id.year {
-                base = format!("{base}@{y}");
-            }
+            let base = match id.year {
+                Some(y) => series.s("@").year(y),
+                None => series,
+            };
             match &id.locality {
-                Some(l) if id.year.is_some() => id.global = Some(format!("{base}@{l}")),
-                Some(l) => id.base = Some(format!("{base}@{l}")),
-                None => id.base = Some(base),
+                Some(l) if id.year.is_some() => id.global = Some(base.s("@").s(l).done()),
+                Some(l) => id.base = Some(base.s("@").s(l).done()),
+                None => id.base = Some(base.done()),
             }
         }
     } else {
         // State short forms (`Nghị định 34 của Chính phủ`) never get a key of their own: the
         // number may or may not carry the year.
-        let symbol = c.symbol.clone().unwrap_or_else(|| {
-            if id.type_code == "L" {
-                iss.code.clone()
-            } else {
-                format!("{}-{}", id.type_code, iss.code)
-            }
-        });
+        let symbol = |k: KeyBuf| match c.symbol.as_deref() {
+            Some(s) => k.s(s),
+            None if type_code == "L" => k.s(iss.code),
+            None => k.s(type_code).s("-").s(iss.code),
+        };
         let in_number = from_symbol && c.year.is_some_and(|y| year_in_number(&c.text, y));
         let mut key = match c.year {
-            Some(y) if in_number => format!("{number}/{y}/{symbol}"),
-            Some(y) => format!("{number}/{symbol}@{y}"),
-            None => format!("{number}/{symbol}"),
+            Some(y) if in_number => symbol(KeyBuf::new().n(n).s("/").year(y).s("/")),
+            Some(y) => symbol(KeyBuf::new().n(n).s("/")).s("@").year(y),
+            None => symbol(KeyBuf::new().n(n).s("/")),
         };
         let complete = from_symbol && c.year.is_some();
         if !iss.central {
             if let Some(l) = &id.locality {
-                key = format!("{key}@{l}");
+                key = key.s("@").s(l);
             }
         }
         if complete && (iss.central || id.locality.is_some()) {
-            id.global = Some(key);
+            id.global = Some(key.done());
         } else {
-            id.base = Some(key);
+            id.base = Some(key.done());
         }
     }
     Some(id)
 }
 
-/// Distinct values of `f` over `items`, in first-seen order.
+/// Distinct values of `items`, in first-seen order: a linear scan while few (the usual case,
+/// no allocation beyond the result), a hash set beyond.
 pub(crate) fn distinct<T: Clone + Eq + std::hash::Hash>(items: impl Iterator<Item = T>) -> Vec<T> {
-    let mut seen: HashMap<T, ()> = HashMap::new();
-    let mut out = Vec::new();
+    const FEW: usize = 8;
+    let mut out: Vec<T> = Vec::new();
+    let mut seen: Option<FastMap<T, ()>> = None;
     for it in items {
-        if seen.insert(it.clone(), ()).is_none() {
-            out.push(it);
+        match &mut seen {
+            Some(set) => {
+                if set.insert(it.clone(), ()).is_none() {
+                    out.push(it);
+                }
+            }
+            None if out.contains(&it) => {}
+            None => {
+                out.push(it);
+                if out.len() == FEW {
+                    seen = Some(out.iter().map(|k| (k.clone(), ())).collect());
+                }
+            }
         }
     }
     out
@@ -534,43 +615,28 @@ mod tests {
     #[test]
     fn issuer_names_map_to_series() {
         let code = |n: &str| issuer_of_name(n).map(|i| (i.party, i.code, i.central));
-        assert_eq!(code("Bộ Chính trị"), Some((true, "TW".into(), true)));
-        assert_eq!(code("BCT"), Some((true, "TW".into(), true)));
-        assert_eq!(code("Trung ương"), Some((true, "TW".into(), true)));
-        assert_eq!(
-            code("Ban Thường vụ Tỉnh uỷ"),
-            Some((true, "TU".into(), false))
-        );
+        assert_eq!(code("Bộ Chính trị"), Some((true, "TW", true)));
+        assert_eq!(code("BCT"), Some((true, "TW", true)));
+        assert_eq!(code("Trung ương"), Some((true, "TW", true)));
+        assert_eq!(code("Ban Thường vụ Tỉnh uỷ"), Some((true, "TU", false)));
         assert_eq!(
             code("Ban Chấp hành Đảng bộ tỉnh"),
-            Some((true, "TU".into(), false))
+            Some((true, "TU", false))
         );
         assert_eq!(
             code("Thường vụ Quân ủy Trung ương"),
-            Some((true, "QUTW".into(), true))
+            Some((true, "QUTW", true))
         );
-        assert_eq!(
-            code("Ban Tổ chức Trung ương"),
-            Some((true, "BTCTW".into(), true))
-        );
-        assert_eq!(
-            code("Ban Tuyên giáo Tỉnh ủy"),
-            Some((true, "BTGTU".into(), false))
-        );
-        assert_eq!(code("Đảng đoàn Quốc hội"), Some((true, "ĐĐ".into(), false)));
-        assert_eq!(
-            code("Thủ tướng Chính phủ"),
-            Some((false, "TTg".into(), true))
-        );
-        assert_eq!(code("Chính phủ"), Some((false, "CP".into(), true)));
-        assert_eq!(
-            code("UBND tỉnh Quảng Nam"),
-            Some((false, "UBND".into(), false))
-        );
+        assert_eq!(code("Ban Tổ chức Trung ương"), Some((true, "BTCTW", true)));
+        assert_eq!(code("Ban Tuyên giáo Tỉnh ủy"), Some((true, "BTGTU", false)));
+        assert_eq!(code("Đảng đoàn Quốc hội"), Some((true, "ĐĐ", false)));
+        assert_eq!(code("Thủ tướng Chính phủ"), Some((false, "TTg", true)));
+        assert_eq!(code("Chính phủ"), Some((false, "CP", true)));
+        assert_eq!(code("UBND tỉnh Quảng Nam"), Some((false, "UBND", false)));
         assert_eq!(code("Ban Chỉ đạo"), None);
         assert_eq!(
             code("Ban Tổ chức Trung ương Đảng"),
-            Some((true, "BTCTW".into(), true))
+            Some((true, "BTCTW", true))
         );
     }
 
@@ -593,7 +659,21 @@ mod tests {
     }
 
     #[test]
+    fn central_state_codes_are_sorted_for_the_search() {
+        for code in [
+            "CP", "TTg", "BGDĐT", "VPQH", "BCA", "QH13", "UBTVQH14", "BNV-BTC",
+        ] {
+            assert!(state_central(code), "{code}");
+        }
+        for code in ["UBND", "HĐND", "SYT", "QH", "QHa"] {
+            assert!(!state_central(code), "{code}");
+        }
+    }
+
+    #[test]
     fn state_years_in_the_number_are_told_from_dates() {
+        assert!(year_in_number("Nghị định số 30 / 2020 / NĐ-CP", 2020));
+        assert!(!year_in_number("2020/NĐ-CP", 2020));
         assert!(year_in_number("30/2020/NĐ-CP", 2020));
         assert!(year_in_number("19-2017/NQ-CP", 2017));
         assert!(year_in_number("80/2015/QH13", 2015));

@@ -69,28 +69,66 @@ fn is_iso(d: &str) -> bool {
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
+/// An ISO date as the number `YYYYMMDD` (ordered like the date).
+fn day_number(date: &str) -> Option<u32> {
+    is_iso(date).then(|| {
+        date.bytes()
+            .filter(u8::is_ascii_digit)
+            .fold(0, |n, d| n * 10 + u32::from(d - b'0'))
+    })
+}
+
+/// The terms' ranges as day numbers, for comparing without string work.
+fn ranges() -> &'static [(u32, u32, u32)] {
+    static R: OnceLock<Vec<(u32, u32, u32)>> = OnceLock::new();
+    R.get_or_init(|| {
+        terms()
+            .iter()
+            .map(|t| {
+                let first = day_number(&t.first_day).unwrap_or(u32::MAX);
+                let last = t
+                    .last_day
+                    .as_deref()
+                    .and_then(day_number)
+                    .unwrap_or(u32::MAX);
+                (t.term, first, last)
+            })
+            .collect()
+    })
+}
+
+fn term_of_day(day: u32) -> Option<u32> {
+    ranges()
+        .iter()
+        .find(|&&(_, first, last)| first <= day && day <= last)
+        .map(|&(t, _, _)| t)
+}
+
 /// The term whose range holds the ISO date `date`.
 pub fn term_of_date(date: &str) -> Option<u32> {
-    if !is_iso(date) {
-        return None;
-    }
-    terms()
-        .iter()
-        .find(|t| t.first_day.as_str() <= date && t.last_day.as_deref().is_none_or(|l| date <= l))
-        .map(|t| t.term)
+    term_of_day(day_number(date)?)
 }
 
 /// The term that holds the whole of `year`, if one does (a congress year holds two).
 pub fn term_of_year(year: i32) -> Option<u32> {
-    let (a, b) = (format!("{year:04}-01-01"), format!("{year:04}-12-31"));
-    let t = term_of_date(&a)?;
-    (term_of_date(&b) == Some(t)).then_some(t)
+    let y = u32::try_from(year).ok().filter(|y| *y <= 9999)?;
+    let t = term_of_day(y * 10000 + 101)?;
+    (term_of_day(y * 10000 + 1231) == Some(t)).then_some(t)
 }
 
 /// `12` → `XII` (1..=3999; other values as digits).
 pub fn roman(n: u32) -> String {
+    let mut s = String::new();
+    push_roman(&mut s, n);
+    s
+}
+
+/// [`roman`], appended to `out`.
+pub(crate) fn push_roman(out: &mut String, n: u32) {
     if n == 0 || n > 3999 {
-        return n.to_string();
+        use std::fmt::Write;
+        let _ = write!(out, "{n}");
+        return;
     }
     const TABLE: [(u32, &str); 13] = [
         (1000, "M"),
@@ -108,14 +146,12 @@ pub fn roman(n: u32) -> String {
         (1, "I"),
     ];
     let mut n = n;
-    let mut s = String::new();
     for (v, r) in TABLE {
         while n >= v {
-            s.push_str(r);
+            out.push_str(r);
             n -= v;
         }
     }
-    s
 }
 
 #[cfg(test)]
