@@ -31,7 +31,7 @@ use super::doctype::{DocType, type_word};
 use super::phrase::{Found, Item, numbered};
 use super::symbol::doc_no;
 use crate::lex::{
-    Folded, Match, base_is, fold, fold_char, is_capitalised, is_space, is_word_char, same_word, sp,
+    BaseKey, Folded, Match, base_is, fold, is_capitalised, is_space, is_word_char, same_word, sp,
     sp0, word,
 };
 use vanban_model::CitationKind;
@@ -51,37 +51,16 @@ pub(crate) fn is_act_word(doc: DocType) -> bool {
     doc.name.is_some_and(|n| ACT_WORDS.contains(&n))
 }
 
-/// A title word's base letters (tones dropped, lower case) on the stack: the index key.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct Key {
-    chars: [char; 8],
-    len: u8,
-}
-
-impl Key {
-    fn of(w: &str) -> Option<Self> {
-        let mut k = Self {
-            chars: ['\0'; 8],
-            len: 0,
-        };
-        for c in w.chars() {
-            *k.chars.get_mut(usize::from(k.len))? = fold_char(c).0;
-            k.len += 1;
-        }
-        Some(k)
-    }
-}
-
 /// The bundled titles (their words folded), indexed by type word and the base letters of the
 /// first word (the tone is compared with the rest: `Luật gia`, a jurist, is no `Luật Giá`).
 struct Titles {
-    by_key: HashMap<(u8, Key), Vec<Vec<Folded>>>,
+    by_key: HashMap<(u8, BaseKey), Vec<Vec<Folded>>>,
 }
 
 fn titles() -> &'static Titles {
     static T: OnceLock<Titles> = OnceLock::new();
     T.get_or_init(|| {
-        let mut by_key: HashMap<(u8, Key), Vec<Vec<Folded>>> = HashMap::new();
+        let mut by_key: HashMap<(u8, BaseKey), Vec<Vec<Folded>>> = HashMap::new();
         for line in include_str!("../../data/act_titles.tsv").lines() {
             let Some((doc, title)) = line.split_once('\t') else {
                 continue;
@@ -90,7 +69,7 @@ fn titles() -> &'static Titles {
                 continue;
             };
             let words: Vec<&str> = title.split([' ', ',']).filter(|w| !w.is_empty()).collect();
-            let Some(first) = words.first().and_then(|w| Key::of(w)) else {
+            let Some(first) = words.first().and_then(|w| BaseKey::of(w)) else {
                 continue;
             };
             let folded: Vec<Folded> = words.iter().map(|w| fold(w)).collect();
@@ -183,7 +162,7 @@ impl<'a> Toks<'a> {
 /// The longest bundled title of `doc` at token `k`: the index of the token after it.
 fn known(text: &str, toks: &Toks<'_>, k: usize, doc: &'static str) -> Option<usize> {
     let first = toks.get(k).filter(|t| !t.comma)?;
-    let key = Key::of(&text[first.start..first.end])?;
+    let key = BaseKey::of(&text[first.start..first.end])?;
     let doc = ACT_WORDS.iter().position(|w| *w == doc)? as u8;
     let list = titles().by_key.get(&(doc, key))?;
     let mut best = None;
@@ -216,18 +195,18 @@ fn ends_free_name(w: &str) -> bool {
         "sô", "ngay", "theo", "tai", "thi", "la", "đa", "đươc", "quy", "co", "nay", "nêu", "trên",
         "vê", "cua", "va", "hoăc", "cac", "nhưng", "đê", "khi", "sư",
     ];
-    static KEYS: OnceLock<Vec<Key>> = OnceLock::new();
+    static KEYS: OnceLock<Vec<BaseKey>> = OnceLock::new();
     in_set(w, KEYS.get_or_init(|| keys(STOPS)))
 }
 
 /// The keys of a word list (table words are short).
-fn keys(words: &[&str]) -> Vec<Key> {
-    words.iter().filter_map(|w| Key::of(w)).collect()
+fn keys(words: &[&str]) -> Vec<BaseKey> {
+    words.iter().filter_map(|w| BaseKey::of(w)).collect()
 }
 
 /// Is `w` one of `set` (by base letters)? One fold of `w`, then equality tests.
-fn in_set(w: &str, set: &[Key]) -> bool {
-    Key::of(w).is_some_and(|k| set.contains(&k))
+fn in_set(w: &str, set: &[BaseKey]) -> bool {
+    BaseKey::of(w).is_some_and(|k| set.contains(&k))
 }
 
 /// year_slot: where it ends, with the date or year it gives.
@@ -308,7 +287,7 @@ fn blocked_by(prev: &str) -> bool {
         "thao", "an", "cac", "nhưng", "moi", "hoc", "khoa", "nganh", "nhân", "si", "ty", "hang",
         "viên", "trương", "phong", "đao", "tưng",
     ];
-    static KEYS: OnceLock<Vec<Key>> = OnceLock::new();
+    static KEYS: OnceLock<Vec<BaseKey>> = OnceLock::new();
     in_set(prev, KEYS.get_or_init(|| keys(BLOCKERS)))
 }
 

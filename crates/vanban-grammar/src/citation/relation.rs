@@ -22,7 +22,7 @@ use vanban_model::Relation;
 
 use std::sync::OnceLock;
 
-use crate::lex::{base_is, fold_char, is_dash, is_space, is_word_char};
+use crate::lex::{BaseKey, base_is, is_dash, is_space, is_word_char};
 
 use super::phrase::Item;
 
@@ -55,40 +55,16 @@ const QUANTITIES: &[&str] = &["năm", "giưa", "ky", "nhiêm", "va"];
 /// Words looked back at most from a citation.
 const MAX_WORDS: usize = 10;
 
-/// A word's base letters (tones dropped, lower case), on the stack: each word before a
-/// citation is folded once and compared with the tables by equality.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Key {
-    chars: [char; 8],
-    len: u8,
-}
-
-impl Key {
-    /// The key of `w`; `None` for a word too long to be in a table.
-    fn of(w: &str) -> Option<Self> {
-        let mut k = Self {
-            chars: ['\0'; 8],
-            len: 0,
-        };
-        for c in w.chars() {
-            let slot = k.chars.get_mut(usize::from(k.len))?;
-            *slot = fold_char(c).0;
-            k.len += 1;
-        }
-        Some(k)
-    }
-}
-
 /// The tables as keys, built once.
 struct Tables {
-    verbs: Vec<(Key, Key, Relation)>,
-    fillers: Vec<Key>,
-    quantities: Vec<Key>,
+    verbs: Vec<(BaseKey, BaseKey, Relation)>,
+    fillers: Vec<BaseKey>,
+    quantities: Vec<BaseKey>,
 }
 
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
-    let key = |w: &str| Key::of(w).expect("table words are short");
+    let key = |w: &str| BaseKey::of(w).expect("table words are short");
     T.get_or_init(|| Tables {
         verbs: VERBS.iter().map(|&(a, b, r)| (key(a), key(b), r)).collect(),
         fillers: FILLERS.iter().map(|w| key(w)).collect(),
@@ -163,8 +139,8 @@ impl<'a> Back<'a> {
         Some((&self.window[s..e], s))
     }
 
-    fn key(&mut self, k: usize) -> Option<Key> {
-        Key::of(self.get(k)?.0)
+    fn key(&mut self, k: usize) -> Option<BaseKey> {
+        BaseKey::of(self.get(k)?.0)
     }
 }
 
@@ -204,7 +180,7 @@ fn governing(window: &str) -> Option<(Relation, usize)> {
         while j < k + 3 {
             let Some((w, _)) = back.get(j) else { break };
             let quantity = w.bytes().all(|b| b.is_ascii_digit())
-                || Key::of(w).is_some_and(|w| t.quantities.contains(&w));
+                || BaseKey::of(w).is_some_and(|w| t.quantities.contains(&w));
             if !quantity {
                 break;
             }

@@ -320,3 +320,26 @@ mod tests {
         assert_eq!(common_tone("THÀNH UỶ"), "THÀNH ỦY");
     }
 }
+
+/// A word's base letters (tones dropped, lower case) on the stack: a table word is folded once
+/// and words of the text are compared with it by equality (or hashed), without allocating.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub(crate) struct BaseKey {
+    chars: [char; 8],
+    len: u8,
+}
+
+impl BaseKey {
+    /// The key of `w`; `None` for a word longer than any table word (8 letters).
+    pub(crate) fn of(w: &str) -> Option<Self> {
+        let mut k = Self {
+            chars: ['\0'; 8],
+            len: 0,
+        };
+        for c in w.chars() {
+            *k.chars.get_mut(usize::from(k.len))? = fold_char(c).0;
+            k.len += 1;
+        }
+        Some(k)
+    }
+}
