@@ -171,7 +171,7 @@ impl Record for Edge {
             self.file.clone(),
             self.key.clone(),
             self.mentions.to_string(),
-            self.relation.clone().unwrap_or_else(|| "-".to_owned()),
+            self.relation.map_or("-", |r| r.as_str()).to_owned(),
         ]
     }
 

@@ -42,10 +42,39 @@ pub struct Entry {
     pub checked: String,
 }
 
+/// One act cited by name (`data/acts.jsonl`, schema in `data/CATALOG.md`): a law, code,
+/// constitution or ordinance, with its number when it has one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Act {
+    /// The document's key: its number's (`45/2013/QH13`) when it has one, else the act key
+    /// (`HP@2013`); computed, never stored.
+    #[serde(default)]
+    pub key: String,
+    /// Type word (`Luật`, `Bộ luật`, `Hiến pháp`, `Pháp lệnh`).
+    pub doc_type: String,
+    /// The name after the type word, as the act's own title gives it (`Đất đai`); empty for the
+    /// Constitution.
+    pub title: String,
+    /// The year it was adopted, which the name's `năm YYYY` gives.
+    pub year: i32,
+    /// Its number (`45/2013/QH13`), when it has one.
+    pub number: Option<String>,
+    /// ISO date of adoption.
+    pub date: Option<String>,
+    /// One source URL.
+    pub source: String,
+    /// How the row was checked.
+    pub checked: String,
+}
+
 /// The catalog: rows with indexes by key and by plenum.
 #[derive(Debug, Default)]
 pub struct Catalog {
     entries: Vec<Entry>,
+    acts: Vec<Act>,
+    /// Acts by name key (`L~dat-dai@2013`) and by their own key.
+    act_by_name: FastMap<String, usize>,
+    act_by_key: FastMap<String, usize>,
     by_key: FastMap<String, usize>,
     by_plenum: FastMap<(u32, u32), Vec<usize>>,
     /// Each row's title as content words, folded on first use (only named plenums with
@@ -94,6 +123,55 @@ impl Catalog {
                 .map(|e| content_words(&e.title))
                 .collect()
         })
+    }
+
+    /// Add the acts of a JSON Lines file (`data/acts.jsonl`); keys are computed. Errors name
+    /// the line.
+    pub fn with_acts(mut self, jsonl: &str) -> Result<Self, String> {
+        for (k, line) in jsonl.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut a: Act =
+                serde_json::from_str(line).map_err(|err| format!("acts line {}: {err}", k + 1))?;
+            let code = crate::series::act_code(&a.doc_type)
+                .ok_or_else(|| format!("acts line {}: unknown type {:?}", k + 1, a.doc_type))?;
+            let name = crate::series::act_key(code, &crate::series::slug(&a.title), Some(a.year));
+            a.key = a.number.clone().unwrap_or_else(|| name.clone());
+            let at = self.acts.len();
+            if self.act_by_name.insert(name.clone(), at).is_some()
+                || self.act_by_key.insert(a.key.clone(), at).is_some()
+            {
+                return Err(format!("acts line {}: duplicate act {name}", k + 1));
+            }
+            self.acts.push(a);
+        }
+        Ok(self)
+    }
+
+    /// Every act, in file order.
+    pub fn acts(&self) -> &[Act] {
+        &self.acts
+    }
+
+    /// The act of a name key (`L~dat-dai@2013`).
+    pub(crate) fn act(&self, name_key: &str) -> Option<&Act> {
+        self.act_by_name.get(name_key).map(|&i| &self.acts[i])
+    }
+
+    /// The title and ISO date the catalog gives a document key: a central document's subject,
+    /// or an act's full name (`Luật Đất đai`).
+    pub fn describe(&self, key: &str) -> Option<(String, Option<&str>)> {
+        if let Some(e) = self.get(key) {
+            return Some((e.title.clone(), e.date.as_deref()));
+        }
+        let a = &self.acts[*self.act_by_key.get(key)?];
+        let title = if a.title.is_empty() {
+            a.doc_type.clone()
+        } else {
+            format!("{} {}", a.doc_type, a.title)
+        };
+        Some((title, a.date.as_deref()))
     }
 
     /// Every row, in file order.
@@ -181,7 +259,9 @@ impl Catalog {
 pub fn catalog() -> &'static Catalog {
     static C: OnceLock<Catalog> = OnceLock::new();
     C.get_or_init(|| {
-        Catalog::parse(include_str!("../data/catalog.jsonl")).expect("bundled catalog.jsonl")
+        Catalog::parse(include_str!("../data/catalog.jsonl"))
+            .and_then(|c| c.with_acts(include_str!("../data/acts.jsonl")))
+            .expect("bundled catalog.jsonl and acts.jsonl")
     })
 }
 

@@ -89,6 +89,34 @@ fn letter(c: char) -> Option<(char, u8)> {
     (e.0 != '\0').then_some(e)
 }
 
+/// A precomposed Latin letter's base as a lower-case ASCII letter (`Ấ` → `a`, `đ` → `d`), or
+/// `None` for a letter without one (and for any other character).
+pub(crate) fn ascii_letter(c: char) -> Option<char> {
+    static T: OnceLock<[Vec<u8>; 2]> = OnceLock::new();
+    let code = c as u32;
+    let k = BLOCKS
+        .iter()
+        .position(|&(lo, hi)| (lo..=hi).contains(&code))?;
+    let tables = T.get_or_init(|| {
+        BLOCKS.map(|(lo, hi)| {
+            (lo..=hi)
+                .map(|cp| {
+                    let c = char::from_u32(cp).unwrap_or('\0');
+                    if matches!(c, 'đ' | 'Đ' | 'ð' | 'Ð') {
+                        return b'd';
+                    }
+                    match c.nfd().next() {
+                        Some(b) if b.is_ascii_alphanumeric() => b.to_ascii_lowercase() as u8,
+                        _ => 0,
+                    }
+                })
+                .collect()
+        })
+    });
+    let b = tables[k][(code - BLOCKS[k].0) as usize];
+    (b != 0).then_some(char::from(b))
+}
+
 fn push_syllable(out: &mut String, word: &str) {
     // Fast path: ASCII and precomposed letters, one table lookup each (NFD text goes the slow way).
     if word.is_ascii() {

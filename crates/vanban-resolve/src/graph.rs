@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
-use vanban_grammar::model::{Citation, CitationKind, KeyScope};
+use vanban_grammar::model::{Citation, CitationKind, KeyScope, Relation};
 
 /// One cited document: its key and what the mentions and the catalog say about it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,9 +40,10 @@ pub struct Edge {
     pub key: String,
     /// `global` or `text`.
     pub scope: KeyScope,
-    /// How the citing text relates to the document (`căn cứ`, `thực hiện`, …) when the grammar
-    /// says; null otherwise.
-    pub relation: Option<String>,
+    /// What the citing text does with the document (`basis` for `Căn cứ …`, `implements`,
+    /// `replaces`, …) when the grammar says; null otherwise. A text that cites a document in
+    /// two ways has one edge per relation.
+    pub relation: Option<Relation>,
     /// Mentions of the document in the text.
     pub mentions: usize,
     /// Character offset of the first mention.
@@ -140,7 +141,7 @@ impl Graph {
             if let Some(y) = year {
                 *self.by_year.entry((y, d)).or_default() += 1;
             }
-            let relation = relation_of(c);
+            let relation = c.relation;
             match edges
                 .iter_mut()
                 .find(|e| e.key == *key && e.relation == relation)
@@ -189,10 +190,4 @@ impl Graph {
     pub fn unresolved(&self) -> usize {
         self.unresolved
     }
-}
-
-/// The relation a citation states. The model has no relation field yet (the grammar's
-/// relation slots are being added), so every edge has none.
-fn relation_of(_c: &Citation) -> Option<String> {
-    None
 }

@@ -122,6 +122,47 @@ pub(crate) fn type_code_of(doc_type: &str) -> Option<&'static str> {
     })
 }
 
+/// The code of an act's type word (`Luật Đất đai năm 2013` → `L`), docs/resolution.md "Acts".
+pub(crate) fn act_code(doc_type: &str) -> Option<&'static str> {
+    Some(match doc_type {
+        "Luật" => "L",
+        "Bộ luật" => "BL",
+        "Hiến pháp" => "HP",
+        "Pháp lệnh" => "PL",
+        "Điều lệ" => "ĐL",
+        "Cương lĩnh" => "CL",
+        _ => return None,
+    })
+}
+
+/// An act's type code and name (its title as a slug: case, tones, commas and spacing never
+/// matter), or `None` for a citation that is no act. The Constitution's title is the country's
+/// name (`Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam`): it names no particular one.
+pub(crate) fn act_name(c: &Citation) -> Option<(&'static str, String)> {
+    let code = act_code(c.doc_type.as_deref()?)?;
+    let title = match code {
+        "HP" => "",
+        _ => c.title.as_deref().unwrap_or(""),
+    };
+    Some((code, slug(title)))
+}
+
+/// An act's key from its code and name (a [`slug`]): `L~dat-dai@2013`, `HP@2013`; without a
+/// year, the base of a text key.
+pub(crate) fn act_key(code: &str, name: &str, year: Option<i32>) -> String {
+    let mut k = String::with_capacity(code.len() + name.len() + 6);
+    k.push_str(code);
+    if !name.is_empty() {
+        k.push('~');
+        k.push_str(name);
+    }
+    if let Some(y) = year {
+        use std::fmt::Write;
+        let _ = write!(k, "@{y}");
+    }
+    k
+}
+
 /// Party issuer codes numbered nation-wide: `TW` and the central departments (`BTCTW`,
 /// `UBKTTW`, `QUTW`, …). A joint code is central when its lead part is.
 fn party_central(code: &str) -> bool {
@@ -132,7 +173,6 @@ fn party_central(code: &str) -> bool {
 /// State issuer codes numbered nation-wide: the Government, the Prime Minister, the National
 /// Assembly and its Standing Committee, the President, the courts and procuracy, the ministries.
 fn state_central(code: &str) -> bool {
-    /// Sorted, for a binary search.
     const CENTRAL: &[&str] = &[
         "BCA", "BCT", "BDTTG", "BGDĐT", "BGTVT", "BKHCN", "BKHĐT", "BLĐTBXH", "BNG", "BNNMT",
         "BNNPTNT", "BNV", "BQP", "BTC", "BTNMT", "BTP", "BTTTT", "BVHTTDL", "BXD", "BYT", "CP",
@@ -144,7 +184,9 @@ fn state_central(code: &str) -> bool {
         lead.strip_prefix(p)
             .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
     };
-    CENTRAL.binary_search(&lead).is_ok() || numbered("QH") || numbered("UBTVQH")
+    static SET: OnceLock<FastMap<&'static str, ()>> = OnceLock::new();
+    let set = SET.get_or_init(|| CENTRAL.iter().map(|&c| (c, ())).collect());
+    set.contains_key(lead) || numbered("QH") || numbered("UBTVQH")
 }
 
 /// Issuer names and the series they issue in, most specific first (a department before its
@@ -281,6 +323,11 @@ const LEVELS: &[(&str, &str)] = &[
     ("ubnd thành phố", "thanh-pho"),
     ("ủy ban nhân dân thành phố", "thanh-pho"),
     ("ubnd tp", "thanh-pho"),
+    ("ủy ban nhân dân tp", "thanh-pho"),
+    ("đảng bộ tp", "thanh-pho"),
+    ("hđnd thành phố", "thanh-pho"),
+    ("hội đồng nhân dân thành phố", "thanh-pho"),
+    ("hđnd tp", "thanh-pho"),
     ("ubnd huyện", "huyen"),
     ("ủy ban nhân dân huyện", "huyen"),
     ("ubnd quận", "quan"),
@@ -292,14 +339,34 @@ const LEVELS: &[(&str, &str)] = &[
 ];
 
 /// The locality an issuer's name gives (`Ban Thường vụ Tỉnh ủy Thanh Hóa` → `tinh-thanh-hoa`):
-/// the capitalised words after a level word, as an ASCII slug.
+/// the capitalised words after a level word, as an ASCII slug. One slug per locality whatever
+/// the spelling: a level word repeated before the place says nothing more (`Tỉnh ủy tỉnh Đồng
+/// Tháp`, `Thành ủy Thành phố Hồ Chí Minh`, `Thành ủy TP. Hồ Chí Minh`), and a place's
+/// abbreviations are read through [`PLACE_ALIASES`] (`TP.HCM`, `TPHCM`).
 pub(crate) fn locality_of_name(name: &str) -> Option<String> {
-    static T: OnceLock<Vec<(Vec<String>, &'static str)>> = OnceLock::new();
-    let levels = T.get_or_init(|| {
-        LEVELS
+    /// Level words with their level, and the level words a place may repeat.
+    type Levels = (Vec<(Vec<String>, &'static str)>, Vec<Vec<String>>);
+    static T: OnceLock<Levels> = OnceLock::new();
+    let (levels, repeats) = T.get_or_init(|| {
+        (
+            LEVELS
+                .iter()
+                .map(|&(w, l)| (fold::syllable_list(w), l))
+                .collect(),
+            [
+                "thành phố",
+                "tp",
+                "tỉnh",
+                "huyện",
+                "quận",
+                "thị xã",
+                "xã",
+                "phường",
+            ]
             .iter()
-            .map(|&(w, l)| (fold::syllable_list(w), l))
-            .collect()
+            .map(|w| fold::syllable_list(w))
+            .collect(),
+        )
     });
     let raw: Vec<&str> = name
         .split(|c: char| !c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(&c))
@@ -316,33 +383,60 @@ pub(crate) fn locality_of_name(name: &str) -> Option<String> {
             .any(|o| fold::syllables(o) == *w)
     };
     levels.iter().find_map(|(pat, level)| {
-        let at = contains_words(&words, pat)? + pat.len();
+        let mut at = contains_words(&words, pat)? + pat.len();
+        if let Some(r) = repeats.iter().find(|r| words[at..].starts_with(r)) {
+            at += r.len();
+        }
         let place: Vec<&str> = raw[at..]
             .iter()
             .zip(&words[at..])
             .take_while(|(w, f)| w.chars().next().is_some_and(char::is_uppercase) && !organ(f))
             .map(|(w, _)| *w)
             .collect();
-        (!place.is_empty()).then(|| format!("{level}-{}", slug(&place.join(" "))))
+        if place.is_empty() {
+            return None;
+        }
+        let place = slug(&place.join(" "));
+        let place = PLACE_ALIASES
+            .iter()
+            .find(|(short, _)| *short == place)
+            .map_or(place.as_str(), |(_, full)| full);
+        Some(format!("{level}-{place}"))
     })
 }
 
+/// Abbreviated place names (as slugs) and the slug of the name they stand for.
+const PLACE_ALIASES: &[(&str, &str)] = &[
+    ("hcm", "ho-chi-minh"),
+    ("tphcm", "ho-chi-minh"),
+    ("tp-hcm", "ho-chi-minh"),
+    ("hn", "ha-noi"),
+];
+
 /// ASCII slug: marks dropped, `đ` → `d`, lower case, words joined by `-`.
 pub(crate) fn slug(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let ascii: String = s
-        .nfd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .map(|c| match c {
-            'đ' | 'Đ' | 'ð' | 'Ð' => 'd',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect();
-    ascii
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join("-")
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    for c in s.chars() {
+        let ascii = if c.is_ascii() {
+            Some(c.to_ascii_lowercase()).filter(char::is_ascii_alphanumeric)
+        } else {
+            fold::ascii_letter(c)
+        };
+        match ascii {
+            Some(a) => {
+                if gap && !out.is_empty() {
+                    out.push('-');
+                }
+                gap = false;
+                out.push(a);
+            }
+            // The marks of decomposed (NFD) text belong to the letter before them.
+            None if ('\u{300}'..='\u{36f}').contains(&c) => {}
+            None => gap = true,
+        }
+    }
+    out
 }
 
 /// Whether the year of a state citation is part of its number (`30/2020/NĐ-CP`,
@@ -375,7 +469,49 @@ fn year_in_number(text: &str, year: i32) -> bool {
 /// The identity facts of one citation, or `None` for mentions without a number (plenums,
 /// congresses, references, acts, which `resolve` treats apart).
 pub(crate) fn ident(c: &Citation) -> Option<Ident<'_>> {
-    with_names(|names| ident_with(c, names))
+    with_names(|names| ident_with(c, c.issuer.as_deref(), names))
+}
+
+/// The issuer of a citation whose name the grammar ended at an abbreviation's full stop
+/// (`của Thành ủy TP. Hồ Chí Minh` gives the issuer `Thành ủy TP`): the name with the
+/// capitalised words after the stop, as the locality needs them; `None` when nothing was cut.
+pub(crate) fn continued_issuer(text: &str, c: &Citation) -> Option<String> {
+    let issuer = c.issuer.as_deref()?;
+    let tail = issuer.as_bytes().get(issuer.len().checked_sub(3)?..)?;
+    if !tail[1..].eq_ignore_ascii_case(b"tp") || tail[0] != b' ' {
+        return None;
+    }
+    let last = &issuer[issuer.len() - 2..];
+    if !last.eq_ignore_ascii_case("tp") || !c.text.ends_with(last) {
+        return None;
+    }
+    let rest = text.get(c.byte_end..)?.strip_prefix('.')?;
+    let line = rest.split(['\n', '\r']).next().unwrap_or("");
+    let mut tokens = line.split(' ').filter(|w| !w.is_empty()).peekable();
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut words = Vec::new();
+    while let Some(w) = tokens.next_if(capital) {
+        let bare = w.trim_end_matches(|ch: char| !ch.is_alphanumeric());
+        words.push(bare);
+        if words.len() == 4 || bare.len() < w.len() {
+            break;
+        }
+    }
+    // A place, not the next sentence (`TP. Để thực hiện …`): two capitalised words or more, an
+    // abbreviation (`HCM`), or one word the sentence does not go on from.
+    let place = match words.as_slice() {
+        [] => false,
+        [w] => {
+            w.chars().all(|ch| ch.is_uppercase())
+                || line.trim_start().len() == w.len()
+                || !line.trim_start()[w.len()..].starts_with(' ')
+                || tokens
+                    .peek()
+                    .is_none_or(|next| !next.chars().next().is_some_and(char::is_lowercase))
+        }
+        _ => true,
+    };
+    place.then(|| format!("{issuer} {}", words.join(" ")))
 }
 
 /// What issuer names say (series and locality), remembered per name: texts repeat a few
@@ -467,7 +603,11 @@ impl KeyBuf {
 }
 
 /// [`ident`] with a memo of issuer names.
-pub(crate) fn ident_with<'a>(c: &'a Citation, names: &mut Names) -> Option<Ident<'a>> {
+pub(crate) fn ident_with<'a>(
+    c: &'a Citation,
+    issuer_name: Option<&str>,
+    names: &mut Names,
+) -> Option<Ident<'a>> {
     if matches!(
         c.kind,
         CitationKind::Plenum | CitationKind::Congress | CitationKind::Reference | CitationKind::Act
@@ -480,7 +620,7 @@ pub(crate) fn ident_with<'a>(c: &'a Citation, names: &mut Names) -> Option<Ident
         None => c.doc_type.as_deref().and_then(type_code_of)?,
     };
     let from_symbol = c.symbol.is_some();
-    let (named, locality) = match c.issuer.as_deref() {
+    let (named, locality) = match issuer_name {
         Some(n) => names.of(n),
         None => (None, None),
     };
@@ -655,11 +795,91 @@ mod tests {
             Some("thanh-pho-thanh-hoa")
         );
         assert_eq!(locality_of_name("Ban Thường vụ Tỉnh ủy"), None);
+        // One slug per locality, whatever the spelling.
+        for name in [
+            "Thành ủy TP.HCM",
+            "Thành ủy TP. Hồ Chí Minh",
+            "Thành ủy TP Hồ Chí Minh",
+            "Thành ủy Thành phố Hồ Chí Minh",
+            "Ban Thường vụ Thành ủy TPHCM",
+            "Ban Thường vụ Thành ủy TP.Hồ Chí Minh",
+            "UBND TP.HCM",
+            "UBND Thành phố Hồ Chí Minh",
+            "Ủy ban nhân dân TP. Hồ Chí Minh",
+            "Đảng bộ TP Hồ Chí Minh",
+            "Ban Chấp hành Đảng bộ Thành phố Hồ Chí Minh",
+            "HĐND TP.HCM",
+        ] {
+            assert_eq!(
+                locality_of_name(name).as_deref(),
+                Some("thanh-pho-ho-chi-minh"),
+                "{name}"
+            );
+        }
+        for name in [
+            "Tỉnh ủy Đồng Tháp",
+            "Tỉnh ủy tỉnh Đồng Tháp",
+            "Ban Thường vụ Tỉnh uỷ Đồng Tháp",
+            "Ban Chấp hành Đảng bộ tỉnh Đồng Tháp",
+            "UBND tỉnh Đồng Tháp",
+            "Ủy ban nhân dân tỉnh Đồng Tháp",
+            "TỈNH ỦY ĐỒNG THÁP",
+        ] {
+            assert_eq!(
+                locality_of_name(name).as_deref(),
+                Some("tinh-dong-thap"),
+                "{name}"
+            );
+        }
+        // Different levels stay different localities.
+        assert_ne!(
+            locality_of_name("Thành ủy Thanh Hóa"),
+            locality_of_name("Tỉnh ủy Thanh Hóa")
+        );
         assert_eq!(locality_of_name("Bộ Chính trị"), None);
     }
 
     #[test]
-    fn central_state_codes_are_sorted_for_the_search() {
+    fn a_name_cut_at_an_abbreviation_goes_on_with_its_place_only() {
+        let cite = |text: &str| {
+            let c = vanban_grammar::extract_citations(text);
+            continued_issuer(text, &c[0])
+        };
+        assert_eq!(
+            cite("Quyết định 675/QĐ-UBND ngày 20/8/2008 của UBND TP. Đà Nẵng về").as_deref(),
+            Some("UBND TP Đà Nẵng")
+        );
+        assert_eq!(
+            cite("Quyết định 675/QĐ-UBND ngày 20/8/2008 của UBND TP. HCM").as_deref(),
+            Some("UBND TP HCM")
+        );
+        assert_eq!(
+            cite("Quyết định 675/QĐ-UBND ngày 20/8/2008 của UBND TP. Huế, ngày").as_deref(),
+            Some("UBND TP Huế")
+        );
+        assert_eq!(
+            cite("Quyết định 675/QĐ-UBND ngày 20/8/2008 của UBND TP. Để thực hiện"),
+            None
+        );
+        assert_eq!(
+            cite("Quyết định 675/QĐ-UBND ngày 20/8/2008 của UBND tỉnh. Đà Nẵng"),
+            None
+        );
+    }
+
+    #[test]
+    fn slugs_are_ascii_words_joined_by_dashes() {
+        use unicode_normalization::UnicodeNormalization;
+        assert_eq!(slug("Đất đai"), "dat-dai");
+        assert_eq!(slug("  Cán bộ, công chức "), "can-bo-cong-chuc");
+        assert_eq!(slug(&"Thủy lợi".nfd().collect::<String>()), "thuy-loi");
+        assert_eq!(slug("ÐẢNG bộ TP.HCM"), "dang-bo-tp-hcm");
+        assert_eq!(slug("Luật 中文 x"), "luat-x");
+        assert_eq!(slug(""), "");
+    }
+
+    #[test]
+    fn central_state_codes_are_known() {
         for code in [
             "CP", "TTg", "BGDĐT", "VPQH", "BCA", "QH13", "UBTVQH14", "BNV-BTC",
         ] {

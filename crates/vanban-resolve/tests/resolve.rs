@@ -524,6 +524,167 @@ fn a_graph_merges_global_keys_across_texts_and_never_text_keys() {
 }
 
 #[test]
+fn named_acts_have_keys_and_their_short_names_resolve_to_them() {
+    let t = "Căn cứ Luật Đất đai năm 2013; theo Luật Đất đai 2013 và Luật đất đai, người sử dụng đất. \
+             Luật Thủy lợi năm 2017 và Luật Thuỷ lợi. Luật Quy hoạch đô thị.";
+    let c = extract_citations(t);
+    let keys: Vec<(&str, Option<&str>, Option<Resolution>)> = c
+        .iter()
+        .map(|c| (c.text.as_str(), base(c), c.resolution))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            // Through the catalog, the named law is its number's document.
+            (
+                "Luật Đất đai năm 2013",
+                Some("45/2013/QH13"),
+                Some(Resolution::Catalog)
+            ),
+            (
+                "Luật Đất đai 2013",
+                Some("45/2013/QH13"),
+                Some(Resolution::Catalog)
+            ),
+            ("Luật đất đai", Some("45/2013/QH13"), Some(Resolution::Text)),
+            // Not catalogued: the act key, title folded and year.
+            (
+                "Luật Thủy lợi năm 2017",
+                Some("L~thuy-loi@2017"),
+                Some(Resolution::Full)
+            ),
+            (
+                "Luật Thuỷ lợi",
+                Some("L~thuy-loi@2017"),
+                Some(Resolution::Text)
+            ),
+            // No year anywhere: a key for this text only (laws are revised under one name).
+            (
+                "Luật Quy hoạch đô thị",
+                Some("L~quy-hoach-do-thi"),
+                Some(Resolution::Full)
+            ),
+        ]
+    );
+    assert_eq!(c[0].doc_title.as_deref(), Some("Luật Đất đai"));
+    assert_eq!(c[0].doc_date.as_deref(), Some("2013-11-29"));
+    assert_eq!(c[5].doc_key_scope, Some(KeyScope::Text));
+    // A numbered citation of a catalogued law carries its name and date too.
+    let n = extract_citations("Luật Đất đai số 45/2013/QH13 và Luật Đất đai.");
+    assert_eq!(key(&n[0]), Some("45/2013/QH13"));
+    assert_eq!(n[0].doc_title.as_deref(), Some("Luật Đất đai"));
+    assert_eq!(key(&n[1]), key(&n[0]));
+}
+
+#[test]
+fn a_bare_act_name_between_two_versions_is_ambiguous_and_numbers_equate_names() {
+    let c = extract_citations(
+        "Luật Thủy lợi năm 2017 thay thế Pháp lệnh Khai thác và bảo vệ công trình thủy lợi năm 2001. \
+         Luật Thủy lợi năm 2030 sẽ thay thế Luật Thủy lợi. Luật Ngân sách nhà nước số 83/2015/QH13; \
+         Luật Ngân sách nhà nước năm 2015 và Luật Ngân sách nhà nước.",
+    );
+    let by_text = |t: &str| {
+        c.iter()
+            .filter(|c| c.text == t)
+            .map(|c| (key(c), c.resolution, c.candidates.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        by_text("Luật Thủy lợi"),
+        [(
+            None,
+            Some(Resolution::Ambiguous),
+            vec!["L~thuy-loi@2017".to_owned(), "L~thuy-loi@2030".to_owned()]
+        )]
+    );
+    assert_eq!(
+        key(c.iter().find(|c| c.text.starts_with("Pháp lệnh")).unwrap()),
+        Some("PL~khai-thac-va-bao-ve-cong-trinh-thuy-loi@2001")
+    );
+    for t in [
+        "Luật Ngân sách nhà nước năm 2015",
+        "Luật Ngân sách nhà nước",
+    ] {
+        assert_eq!(by_text(t)[0].0, Some("83/2015/QH13"), "{t}");
+    }
+}
+
+#[test]
+fn every_catalogued_act_reads_back_to_its_key() {
+    let catalog = vanban_resolve::catalog();
+    assert!(catalog.acts().len() >= 5);
+    for a in catalog.acts() {
+        assert!(a.source.starts_with("https://"), "{}", a.key);
+        let named = if a.title.is_empty() {
+            format!("{} năm {}", a.doc_type, a.year)
+        } else {
+            format!("{} {} năm {}", a.doc_type, a.title, a.year)
+        };
+        let c = extract_citations(&named);
+        // The first citation: an amending law's name holds the acts it amends, nested after it.
+        assert_eq!(key(&c[0]), Some(a.key.as_str()), "{named}");
+        if let Some(n) = &a.number {
+            let numbered = format!("{} {} số {n}", a.doc_type, a.title);
+            let c = extract_citations(&numbered);
+            assert_eq!(key(&c[0]), Some(a.key.as_str()), "{numbered}");
+            assert!(a.date.as_deref().unwrap().starts_with(&a.year.to_string()));
+        }
+    }
+}
+
+#[test]
+fn locality_spellings_share_one_key() {
+    let forms = [
+        "Nghị quyết số 03-NQ/TU ngày 10-5-2016 của Thành ủy TP.HCM",
+        "Nghị quyết số 03-NQ/TU ngày 10/5/2016 của Ban Thường vụ Thành ủy Thành phố Hồ Chí Minh",
+        "Nghị quyết số 03-NQ/TU ngày 10-5-2016 của Thành ủy TP. Hồ Chí Minh",
+        "Nghị quyết số 03-NQ/TU ngày 10-5-2016 của Thành ủy thành phố Hồ Chí Minh về",
+        "Nghị quyết số 03-NQ/TU ngày 10-5-2016 của Thành uỷ TPHCM",
+    ];
+    for f in forms {
+        let c = extract_citations(f);
+        assert_eq!(
+            key(&c[0]),
+            Some("3-NQ/TU@2016@thanh-pho-ho-chi-minh"),
+            "{f}"
+        );
+        assert_eq!(c[0].doc_key_scope, Some(KeyScope::Global));
+    }
+    let a = extract_citations("Nghị quyết số 05-NQ/TU ngày 2-3-2017 của Tỉnh ủy tỉnh Đồng Tháp");
+    let b = extract_citations(
+        "Nghị quyết số 05-NQ/TU ngày 2-3-2017 của Ban Chấp hành Đảng bộ tỉnh Đồng Tháp",
+    );
+    assert_eq!(key(&a[0]), Some("5-NQ/TU@2017@tinh-dong-thap"));
+    assert_eq!(key(&a[0]), key(&b[0]));
+}
+
+#[test]
+fn graph_edges_carry_the_relation_the_grammar_reads() {
+    let t = "Căn cứ Nghị quyết số 04-NQ/TW ngày 30-10-2016 của Ban Chấp hành Trung ương;\n\
+             Kế hoạch này nhằm triển khai thực hiện Chỉ thị số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị. \
+             Các cấp ủy quán triệt Chỉ thị 05. Quy định số 205-QĐ/TW ngày 23-9-2019 của Bộ Chính trị.";
+    let mut g = vanban_resolve::Graph::new();
+    g.add("kh.txt", None, &extract_citations(t));
+    let edges: Vec<(&str, Option<&str>, usize)> = g
+        .edges()
+        .iter()
+        .map(|e| (e.key.as_str(), e.relation.map(|r| r.as_str()), e.mentions))
+        .collect();
+    assert_eq!(
+        edges,
+        [
+            ("4-NQ/TW@XII", Some("basis"), 1),
+            ("5-CT/TW@XII", Some("deploys"), 1),
+            ("5-CT/TW@XII", Some("disseminates"), 1),
+            ("205-QĐ/TW@XII", None, 1),
+        ]
+    );
+    // The JSON of an edge names the relation as the citation's JSON does.
+    let json = serde_json::to_value(&g.edges()[0]).unwrap();
+    assert_eq!(json["relation"], "basis");
+}
+
+#[test]
 fn a_plenum_subject_the_catalog_lacks_never_takes_another_document_of_the_plenum() {
     // The tiny catalog lists 04-, 05- and 06-NQ/TW for the 4th plenum of term XII; a subject
     // matching none of them keeps a text key of its own.
