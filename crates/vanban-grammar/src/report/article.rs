@@ -340,7 +340,17 @@ fn items(src: &Source<'_>, paragraphs: &[&str]) -> Vec<Item> {
     out
 }
 
-/// The report of a news or journal page.
+/// Lines read for the head (category, title, author, timestamp) before the body begins.
+const HEAD_LINES: usize = 8;
+/// Body lines searched for a photo caption: it sits under the title, before the lead.
+const CAPTION_LINES: usize = 4;
+/// Affiliation lines read under a by-line.
+const AFFILIATION_LINES: usize = 2;
+/// Words at most of a category line above the title (`Xây dựng Đảng`, `Thời sự`).
+const CATEGORY_WORDS: usize = 8;
+
+/// The report of a news or journal page, in four steps over its non-empty lines:
+/// furniture set aside, the head, the by-line, then caption, lead and body.
 pub(crate) fn article(src: &Source<'_>, lines: &[&str]) -> Report {
     let mut rep = Report::new(ReportKind::Article);
     let t_lines: Vec<&str> = lines
@@ -348,7 +358,26 @@ pub(crate) fn article(src: &Source<'_>, lines: &[&str]) -> Report {
         .map(|l| trim(l))
         .filter(|l| !l.is_empty())
         .collect();
-    // 1. trailing furniture (never the first line: that is the title at worst)
+    let (content, kept, boilerplate) = set_furniture_aside(&t_lines);
+    let mut body = head(src, &mut rep, &kept);
+    byline(src, &mut rep, &mut body);
+    caption_and_lead(src, &mut rep, &mut body);
+    rep.items = items(src, &body);
+    rep.paragraphs = body.iter().map(|t| src.span(t)).collect();
+    rep.boilerplate = boilerplate.iter().map(|t| src.span(t)).collect();
+    // furniture was gathered from two passes; report it in reading order
+    rep.boilerplate.sort_by_key(|s| s.start);
+    if let (Some(first), Some(last)) = (content.first(), content.last()) {
+        rep.people = people(src, src.join(first, last));
+    }
+    rep
+}
+
+/// Step 1: the content (up to a tail marker, never the first line: that is the title at worst),
+/// its lines that are not furniture, and the furniture (the tail and furniture lines).
+fn set_furniture_aside<'a, 'l>(
+    t_lines: &'l [&'a str],
+) -> (&'l [&'a str], Vec<&'a str>, Vec<&'a str>) {
     let cut = t_lines
         .iter()
         .skip(1)
@@ -364,60 +393,65 @@ pub(crate) fn article(src: &Source<'_>, lines: &[&str]) -> Report {
             kept.push(t)
         }
     }
+    (content, kept, boilerplate)
+}
 
-    // 2. head: [category] title [author [affiliation]] timestamp — or timestamp first
+/// Step 2: head = [category] title [author [affiliation]] timestamp — or timestamp first, or
+/// no timestamp (the first line is the title). Returns the body lines after the head.
+fn head<'a>(src: &Source<'_>, rep: &mut Report, kept: &[&'a str]) -> Vec<&'a str> {
     let ts_at = kept
         .iter()
-        .take(8)
+        .take(HEAD_LINES)
         .position(|t| timestamp_line(t).is_some());
-    let mut body_from;
-    if let Some(k) = ts_at {
-        if let Some((stamp, text)) = timestamp_line(kept[k]) {
-            rep.published = Some(stamp.iso());
-            rep.timestamp = Some(Timestamp::new(src.span(text), stamp.iso()));
-        }
-        let pre = &kept[..k];
-        let author_at = pre
-            .iter()
-            .skip(1)
-            .position(|t| author_line(t).is_some())
-            .map(|p| p + 1);
-        let head = &pre[..author_at.unwrap_or(pre.len())];
-        if let Some(a) = author_at {
-            set_author(src, &mut rep, pre[a], &pre[a + 1..]);
-        }
-        body_from = k + 1;
-        match head {
-            [] => {
-                if let Some(t) = kept.get(k + 1) {
-                    rep.title = Some(src.span(t));
-                    body_from = k + 2;
-                }
-            }
-            [title] => rep.title = Some(src.span(title)),
-            [first, .., title] => {
-                if at_most_words(first, 8) && !first.ends_with(['.', '?', '!']) {
-                    rep.category = Some(src.span(first));
-                }
-                rep.title = Some(src.span(title));
-            }
-        }
-    } else {
+    let Some(k) = ts_at else {
         if let Some(t) = kept.first() {
             rep.title = Some(src.span(t));
         }
-        body_from = 1;
+        return kept.get(1..).unwrap_or_default().to_vec();
+    };
+    if let Some((stamp, text)) = timestamp_line(kept[k]) {
+        rep.published = Some(stamp.iso());
+        rep.timestamp = Some(Timestamp::new(src.span(text), stamp.iso()));
     }
-    let mut body: Vec<&str> = kept.get(body_from..).unwrap_or_default().to_vec();
+    let pre = &kept[..k];
+    let author_at = pre
+        .iter()
+        .skip(1)
+        .position(|t| author_line(t).is_some())
+        .map(|p| p + 1);
+    let head = &pre[..author_at.unwrap_or(pre.len())];
+    if let Some(a) = author_at {
+        set_author(src, rep, pre[a], &pre[a + 1..]);
+    }
+    let mut body_from = k + 1;
+    match head {
+        [] => {
+            if let Some(t) = kept.get(k + 1) {
+                rep.title = Some(src.span(t));
+                body_from = k + 2;
+            }
+        }
+        [title] => rep.title = Some(src.span(title)),
+        [first, .., title] => {
+            if at_most_words(first, CATEGORY_WORDS) && !first.ends_with(['.', '?', '!']) {
+                rep.category = Some(src.span(first));
+            }
+            rep.title = Some(src.span(title));
+        }
+    }
+    kept.get(body_from..).unwrap_or_default().to_vec()
+}
 
-    // 3. by-line after the timestamp, or sign-off at the end
+/// Step 3: a by-line (with its affiliation lines) right after the head, or a sign-off as the
+/// last line, taken out of the body.
+fn byline(src: &Source<'_>, rep: &mut Report, body: &mut Vec<&str>) {
     if rep.author.is_none() && body.first().is_some_and(|t| author_line(t).is_some()) {
         let n_aff = body[1..]
             .iter()
-            .take(2)
+            .take(AFFILIATION_LINES)
             .take_while(|t| is_affiliation(t))
             .count();
-        set_author(src, &mut rep, body[0], &body[1..1 + n_aff]);
+        set_author(src, rep, body[0], &body[1..1 + n_aff]);
         body.drain(..1 + n_aff);
     }
     if rep.author.is_none()
@@ -425,20 +459,23 @@ pub(crate) fn article(src: &Source<'_>, lines: &[&str]) -> Report {
         && body.last().is_some_and(|t| author_line(t).is_some())
     {
         if let Some(t) = body.pop() {
-            set_author(src, &mut rep, t, &[]);
+            set_author(src, rep, t, &[]);
         }
     }
+}
 
-    // 4. caption: a caption line among the first lines, or one glued to the first sentence
+/// Step 4: a caption line among the first body lines, or one glued to the first sentence;
+/// then the lead (with its agency tag) as the first remaining line.
+fn caption_and_lead(src: &Source<'_>, rep: &mut Report, body: &mut Vec<&str>) {
     if let Some(k) = body
         .iter()
-        .take(4)
+        .take(CAPTION_LINES)
         .position(|t| is_caption(t) && credit_caption(t).is_none())
     {
         rep.caption = Some(src.span(body.remove(k)));
     } else if let Some(k) = body
         .iter()
-        .take(4)
+        .take(CAPTION_LINES)
         .position(|t| glued_caption(t).or_else(|| credit_caption(t)).is_some())
     {
         if let Some((cap, rest)) = glued_caption(body[k]).or_else(|| credit_caption(body[k])) {
@@ -456,15 +493,6 @@ pub(crate) fn article(src: &Source<'_>, lines: &[&str]) -> Report {
             _ => rep.lead = Some(src.span(lead)),
         }
     }
-    rep.items = items(src, &body);
-    rep.paragraphs = body.iter().map(|t| src.span(t)).collect();
-    rep.boilerplate = boilerplate.iter().map(|t| src.span(t)).collect();
-    // furniture was gathered from two passes; report it in reading order
-    rep.boilerplate.sort_by_key(|s| s.start);
-    if let (Some(first), Some(last)) = (content.first(), content.last()) {
-        rep.people = people(src, src.join(first, last));
-    }
-    rep
 }
 
 /// An affiliation line under a by-line: short, no sentence end, not a timestamp.

@@ -213,7 +213,9 @@ pub(crate) fn header<'a>(src: &Source<'a>, lines: &[&'a str]) -> Option<(Header,
     first
 }
 
-/// The header whose type name `ty` stands on line `k`.
+/// The header whose type name `ty` stands on line `k`: the zone above it (from line
+/// `zone_from`) holds the party line, number, place and date, and the organ block; the subject
+/// follows the type name.
 fn header_at<'a>(
     src: &Source<'a>,
     zone_from: usize,
@@ -226,8 +228,17 @@ fn header_at<'a>(
     h.doc_type = Some(src.span(ty));
     let zone_start = src.offset(lines[zone_from.min(k)]);
     let zone = &src.norm()[zone_start..src.offset(ty)];
+    let (party_at, cuts) = zone_fields(src, zone, &mut h);
+    organ(src, zone, party_at, cuts, &mut h);
+    // the trích yếu: the rest of the type line, then the lines that continue it
+    let (subject, body) = subject(lines, k, after_type);
+    h.subject = subject.map(|(a, b)| src.span(trim(src.join(a, b))));
+    (h, body)
+}
 
-    // 2. party line, number, place and date, anywhere in the zone
+/// The party line, number, place and date, anywhere in the zone: the party line's offset, and
+/// where each field (and a `*` rule) begins, which ends the organ block.
+fn zone_fields<'a>(src: &Source<'a>, zone: &'a str, h: &mut Header) -> (Option<usize>, Vec<usize>) {
     let mut cuts = vec![zone.len()];
     let party_at = find_phrase(zone, &["ĐẢNG", "Đảng"], "đảng cộng sản việt nam").or_else(|| {
         find_phrase(
@@ -263,11 +274,18 @@ fn header_at<'a>(
     if let Some(star) = zone.find('*') {
         cuts.push(star);
     }
-    // 3. the organ block: caps text from the top of the left column to the first cut
-    let mut start = 0;
-    if let Some((0, p)) = party_at {
-        start = p.len();
-    }
+    // The party line at the zone's top is skipped by the organ block, not cut at.
+    let top = match party_at {
+        Some((0, p)) => Some(p.len()),
+        _ => None,
+    };
+    (top, cuts)
+}
+
+/// The organ block: capitals from the top of the left column (after a party line `top` bytes
+/// long at the zone's top) to the first cut, split into parent issuer and issuer.
+fn organ(src: &Source<'_>, zone: &str, top: Option<usize>, cuts: Vec<usize>, h: &mut Header) {
+    let mut start = top.unwrap_or(0);
     // page furniture above the header (`MỤC LỤC VĂN BẢN`, `*`) is not the organ
     for l in crate::lex::lines_inclusive(&zone[start..]) {
         let t = trim(l);
@@ -308,11 +326,6 @@ fn header_at<'a>(
         h.parent_issuer = parent.map(|p| src.span(p));
         h.issuer = Some(src.span(trim(issuer)));
     }
-
-    // 4. the trích yếu: the rest of the type line, then the lines that continue it
-    let (subject, body) = subject(lines, k, after_type);
-    h.subject = subject.map(|(a, b)| src.span(trim(src.join(a, b))));
-    (h, body)
 }
 
 /// Find `phrase` (a keyword) at one of the `anchors` inside `zone`: `(offset, matched text)`.
