@@ -3,7 +3,7 @@
     cargo build --release -p vanban-cli
     python3 benches/cli_jobs.py [--runs 11] [--copies 20] [CORPUS_DIR]
 
-The corpus folder (default ../shared/corpus, else tests/fixtures) is passed `--copies` times on
+The corpus folder (default $VANBAN_CORPUS or ../shared/corpus, else tests/fixtures) is passed `--copies` times on
 one command line, so a run reads the archive that many times and process start-up does not
 dominate. The two commands alternate (A B A B …) after a warm-up of each, and each pair's wall
 time ratio is kept: on a shared machine whose speed drifts, the median of the pair ratios is the
@@ -42,7 +42,7 @@ def main() -> int:
     parser.add_argument("--exe", default=str(ROOT / "target" / "release" / "vanban"))
     args = parser.parse_args()
 
-    shared = ROOT.parent / "shared" / "corpus"
+    shared = Path(os.environ.get("VANBAN_CORPUS") or ROOT.parent / "shared" / "corpus")
     folder = args.corpus or (str(shared) if shared.is_dir() else str(ROOT / "tests" / "fixtures"))
     files = [p for p in Path(folder).rglob("*.txt")]
     mb = sum(p.stat().st_size for p in files) * args.copies / 1e6

@@ -43,8 +43,10 @@ def test_state_is_compact_json() -> None:
 
 def test_list_pickle_keeps_order_and_types() -> None:
     cites = vanban.extract_citations_many([read(p) for p in FIXTURES])
-    back = pickle.loads(pickle.dumps(cites, protocol=pickle.HIGHEST_PROTOCOL))
-    assert back == cites
+    blob = pickle.dumps(cites, protocol=pickle.HIGHEST_PROTOCOL)
+    assert pickle.loads(blob) == cites
+    flat = [c for cs in cites for c in cs]
+    assert len(flat) > 100 and blob.count(b"Citation") == 1  # one interned type name, memoised by pickle
 
 
 def nested(depth: int) -> bytes:

@@ -290,7 +290,8 @@ pub(crate) fn reduce<'py>(
             .getattr("_restore")
             .map(Bound::unbind)
     })?;
-    let args = (PyString::new(py, type_name), PyBytes::new(py, state)).into_pyobject(py)?;
+    // Interned: every object of a type shares one name string, which pickle then stores once.
+    let args = (PyString::intern(py, type_name), PyBytes::new(py, state)).into_pyobject(py)?;
     Ok((restore.bind(py).clone(), args))
 }
 
