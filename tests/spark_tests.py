@@ -43,7 +43,7 @@ def test_citations_with_a_doc_column(spark: Any) -> None:
     df = spark.createDataFrame(list(zip(ids, TEXTS)), ["id", "text"]).repartition(3)
     out = vanban.spark.extract_citations(df, column="text", doc="id")
     assert out.columns == vanban.extract_citations_arrow([]).column_names
-    got = sorted((r.asDict() for r in out.collect()), key=lambda r: (r["doc"], r["start"]))
+    got = sorted((r.asDict(recursive=True) for r in out.collect()), key=lambda r: (r["doc"], r["start"]))
     assert got == expected(ids)
 
 
