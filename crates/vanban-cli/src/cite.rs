@@ -77,10 +77,11 @@ pub(crate) struct Citations {
     /// Characters before `next`.
     chars_before: usize,
     pending: std::vec::IntoIter<Citation>,
-    /// References on or off. A text of one block (any text up to 4 MiB) is resolved whole
-    /// (docs/resolution.md); the blocks of a longer one get no document keys, since resolution
-    /// needs the whole text and would hold every block's mentions at once.
+    /// References on or off. A text of one block (any text up to 4 MiB) is resolved whole; the
+    /// blocks of a longer one through `vanban_resolve::Blocks`, which carries what earlier
+    /// blocks said (docs/resolution.md, "Long texts").
     options: ExtractOptions,
+    resolver: Option<vanban_resolve::Blocks>,
 }
 
 impl Citations {
@@ -92,6 +93,7 @@ impl Citations {
             next: 0,
             chars_before: 0,
             pending: Vec::new().into_iter(),
+            resolver: None,
         }
     }
 }
@@ -121,6 +123,12 @@ impl Iterator for Citations {
                 c.end += self.chars_before;
                 c.byte_start += start;
                 c.byte_end += start;
+            }
+            if !whole {
+                let text = &self.text;
+                self.resolver
+                    .get_or_insert_with(|| vanban_resolve::Blocks::new(text))
+                    .resolve(text, start, &mut cites);
             }
             if end < self.text.len() {
                 // Only a following block needs the count (most texts are one block).
@@ -256,6 +264,38 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn blocks_carry_what_earlier_blocks_said() {
+        // A full citation in the first block, its short form and a term-less number in later
+        // ones, and a local series cited in two blocks: one key each, as for the whole text.
+        let text = "Chỉ thị số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị về học tập.\n\n\
+                    Kế hoạch số 04-KH/TW của Bộ Chính trị.\n\n\
+                    Sau một năm, Chỉ thị 05 đã đi vào cuộc sống; Kế hoạch số 04-KH/TW cũng vậy.\n\n\
+                    Luật Đất đai năm 2013.\n\nLuật Đất đai được thi hành. Nghị quyết này.\n";
+        let split = blocks(text, 0);
+        let whole = vanban_resolve::extract_citations(text);
+        assert_eq!(split.len(), whole.len());
+        let keys = |c: &[Citation]| -> Vec<Option<String>> {
+            c.iter().map(|c| c.doc_key.clone()).collect()
+        };
+        let (sk, wk) = (keys(&split), keys(&whole));
+        assert_eq!(sk[0].as_deref(), Some("5-CT/TW@XII"));
+        assert_eq!(sk[2], sk[0], "the short form two blocks later");
+        assert_eq!(sk[1], sk[3], "one text key across blocks");
+        assert!(sk[1].as_deref().unwrap().starts_with("4-KH/TW#"));
+        assert_eq!(sk[4].as_deref(), Some("45/2013/QH13"));
+        assert_eq!(sk[5], sk[4], "the bare name a block later");
+        // Global keys are the whole text's.
+        for (s, w) in sk.iter().zip(&wk) {
+            if !w.as_deref().unwrap_or("#").contains('#') {
+                assert_eq!(s, w);
+            }
+        }
+        // Two texts' blocks never share a text key.
+        let other = blocks(&text.replace("cũng vậy", "cũng thế"), 0);
+        assert_ne!(other[1].doc_key, split[1].doc_key);
     }
 
     /// The same over a corpus of real texts: `VANBAN_CORPUS=DIR cargo test -p vanban-cli --lib

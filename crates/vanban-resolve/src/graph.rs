@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::series::FastMap;
+
 use serde::Serialize;
 use vanban_grammar::model::{Citation, CitationKind, KeyScope, Relation};
 
@@ -86,7 +88,9 @@ impl Graph {
             .and_then(|p| p.get(..4))
             .and_then(|y| y.parse().ok());
         let mut edges: Vec<Edge> = Vec::new();
-        let mut seen_here: Vec<usize> = Vec::new();
+        // This text's edges by document and relation, and the documents it has counted.
+        let mut edge_of: FastMap<(usize, Option<Relation>), usize> = FastMap::default();
+        let mut seen_here: FastMap<usize, ()> = FastMap::default();
         for c in cites {
             let (Some(key), Some(scope)) = (&c.doc_key, c.doc_key_scope) else {
                 self.unresolved += 1;
@@ -109,8 +113,7 @@ impl Graph {
             });
             let doc = &mut self.docs[d];
             doc.mentions += 1;
-            if !seen_here.contains(&d) {
-                seen_here.push(d);
+            if seen_here.insert(d, ()).is_none() {
                 doc.files += 1;
                 doc.citing_files.push(file.to_owned());
             }
@@ -142,20 +145,20 @@ impl Graph {
                 *self.by_year.entry((y, d)).or_default() += 1;
             }
             let relation = c.relation;
-            match edges
-                .iter_mut()
-                .find(|e| e.key == *key && e.relation == relation)
-            {
-                Some(e) => e.mentions += 1,
-                None => edges.push(Edge {
-                    file: file.to_owned(),
-                    key: key.clone(),
-                    scope,
-                    relation,
-                    mentions: 1,
-                    first_start: c.start,
-                    published: published.map(str::to_owned),
-                }),
+            match edge_of.get(&(d, relation)) {
+                Some(&e) => edges[e].mentions += 1,
+                None => {
+                    edge_of.insert((d, relation), edges.len());
+                    edges.push(Edge {
+                        file: file.to_owned(),
+                        key: key.clone(),
+                        scope,
+                        relation,
+                        mentions: 1,
+                        first_start: c.start,
+                        published: published.map(str::to_owned),
+                    });
+                }
             }
         }
         self.edges.extend(edges);

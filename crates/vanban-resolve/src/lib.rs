@@ -55,6 +55,63 @@ pub fn extract_citations_with(text: &str, options: &ExtractOptions) -> Vec<Citat
     cites
 }
 
+/// Resolution of a long text read block by block (`vanban cite` reads texts over 4 MiB so,
+/// docs/resolution.md "Long texts"): each block is resolved with a carry of earlier blocks'
+/// mentions — one per distinct way of citing, at most [`Blocks::CARRY`] —, so a short form takes
+/// the key of a full citation in an earlier block; text keys share one fingerprint of the whole
+/// text; references stay inside their block. Memory holds the carry, not every citation.
+pub struct Blocks {
+    fingerprint: String,
+    carry: Vec<Citation>,
+    seen: std::collections::HashSet<u64, foldhash::fast::FixedState>,
+}
+
+impl Blocks {
+    /// Most mentions carried from earlier blocks.
+    pub const CARRY: usize = 4096;
+
+    /// A resolver for the blocks of `text` (the whole text).
+    pub fn new(text: &str) -> Self {
+        Blocks {
+            fingerprint: resolve::text_fingerprint(text),
+            carry: Vec::new(),
+            seen: Default::default(),
+        }
+    }
+
+    /// Fill the identity fields of one block's citations (`cites`, with offsets into the whole
+    /// `text`; the block starts at byte `block_start`).
+    pub fn resolve(&mut self, text: &str, block_start: usize, cites: &mut Vec<Citation>) {
+        use std::hash::{BuildHasher, Hash, Hasher};
+        let n = self.carry.len();
+        let mut all = std::mem::take(&mut self.carry);
+        all.append(cites);
+        let scope = resolve::Scope {
+            fingerprint: Some(&self.fingerprint),
+            block_start: Some(block_start),
+        };
+        resolve::resolve_in(text, &mut all, catalog(), &scope);
+        *cites = all.split_off(n);
+        self.carry = all;
+        for c in cites.iter() {
+            if self.carry.len() >= Self::CARRY {
+                break;
+            }
+            if c.kind == vanban_grammar::model::CitationKind::Reference {
+                continue;
+            }
+            // What identity reads of a citation (the same fields say the same document).
+            let mut h = self.seen.hasher().build_hasher();
+            (c.kind, c.number, c.term, c.year, c.plenum, c.congress).hash(&mut h);
+            (&c.type_code, &c.doc_type, &c.issuer_code, &c.symbol).hash(&mut h);
+            (&c.issuer, &c.date, &c.title, &c.subject).hash(&mut h);
+            if self.seen.insert(h.finish()) {
+                self.carry.push(c.clone());
+            }
+        }
+    }
+}
+
 /// The grammar's `parse_citation` with the citation's key (resolved on its own text).
 pub fn parse_citation(text: &str) -> Result<Citation, vanban_grammar::ParseError> {
     let mut one = [vanban_grammar::parse_citation(text)?];

@@ -9,7 +9,7 @@ use vanban_grammar::model::{Citation, CitationKind, KeyScope, ReportKind};
 
 use crate::fold;
 use crate::resolve::RefSlots;
-use crate::series::{ident, locality_of_name};
+use crate::series::{FastMap, ident, locality_of_name};
 
 /// Type words a header may carry, in modern spelling.
 const TYPES: &[&str] = &[
@@ -123,22 +123,41 @@ fn section_starts(text: &str) -> Vec<usize> {
     out
 }
 
-pub(crate) fn resolve(text: &str, cites: &[Citation], mut slots: RefSlots<'_>) {
-    let refs: Vec<usize> = (0..cites.len())
-        .filter(|&i| cites[i].kind == CitationKind::Reference)
-        .collect();
-    if refs.is_empty() {
+/// References of `cites`; with `block_start` (a block of a long text), only citations from
+/// there on are looked back to and the text has no own key (its header is in the first block).
+pub(crate) fn resolve(
+    text: &str,
+    cites: &[Citation],
+    mut slots: RefSlots<'_>,
+    block_start: Option<usize>,
+) {
+    if !cites.iter().any(|c| c.kind == CitationKind::Reference) {
         return;
     }
     let this = |c: &Citation| fold::syllables(&c.text).ends_with("nay1");
-    let own = refs
-        .iter()
-        .any(|&i| this(&cites[i]))
-        .then(|| own_key(text, cites, &slots))
-        .flatten();
-    let sections = section_starts(text);
-    for &i in &refs {
-        let r = &cites[i];
+    let own = (block_start.is_none()
+        && cites
+            .iter()
+            .any(|c| c.kind == CitationKind::Reference && this(c)))
+    .then(|| own_key(text, cites, &slots))
+    .flatten();
+    let from = block_start.unwrap_or(0);
+    let sections: Vec<usize> = section_starts(&text[from..])
+        .into_iter()
+        .map(|s| s + from)
+        .collect();
+    // The most recent citation before each reference, of any type and of each type, kept as the
+    // pass goes (one look-back per reference, whatever lies between).
+    let mut last_any: Option<usize> = None;
+    let mut last_of: FastMap<&str, usize> = FastMap::default();
+    for (i, r) in cites.iter().enumerate() {
+        if r.kind != CitationKind::Reference {
+            last_any = Some(i);
+            if let Some(t) = r.doc_type.as_deref() {
+                last_of.insert(t, i);
+            }
+            continue;
+        }
         let wanted = r.doc_type.as_deref();
         if let (true, Some((k, s, t))) = (this(r), &own) {
             if wanted.is_none() || wanted == *t {
@@ -147,16 +166,16 @@ pub(crate) fn resolve(text: &str, cites: &[Citation], mut slots: RefSlots<'_>) {
             }
         }
         // The most recent citation of that type (any type for `văn bản`) in the section.
-        let prev = (0..i).rev().find(|&j| {
-            let c = &cites[j];
-            c.kind != CitationKind::Reference
-                && (wanted.is_none() || c.doc_type.as_deref() == wanted)
-        });
-        let Some(j) = prev else { continue };
-        let broken = sections
-            .iter()
-            .any(|&h| cites[j].byte_end <= h && h < r.byte_start);
-        if broken {
+        let prev = match wanted {
+            None => last_any,
+            Some(t) => last_of.get(t).copied(),
+        };
+        let Some(j) = prev.filter(|&j| cites[j].byte_start >= from) else {
+            continue;
+        };
+        // A section starts between them: the first start at or after the citation's end.
+        let first = sections.partition_point(|&h| h < cites[j].byte_end);
+        if sections.get(first).is_some_and(|&h| h < r.byte_start) {
             continue;
         }
         if let Ok((k, s)) = slots.key(j) {

@@ -42,16 +42,16 @@ fn mix(bytes: &[u8], mut h: u64) -> u64 {
     h.wrapping_mul(0x100_0000_01b3).rotate_left(23)
 }
 
-/// The text's fingerprint: a hash of its length and of its citations' offsets and texts
-/// (references left out, so asking for them changes no key). Cheap — citations are a small
-/// part of a text — and equal only for texts with the same citations at the same places.
-pub(crate) fn fingerprint(text: &str, cites: &[Citation]) -> String {
-    let mut h = mix(&(text.len() as u64).to_le_bytes(), 0xcbf2_9ce4_8422_2325);
-    for c in cites.iter().filter(|c| c.kind != CitationKind::Reference) {
-        h = mix(&(c.byte_start as u64).to_le_bytes(), h);
-        h = mix(c.text.as_bytes(), h);
-    }
-    // The top bits avalanche least: a final xor-shift-multiply spreads every input bit.
+/// The fingerprint of a whole text read block by block: a hash of all its bytes (its citations
+/// are not known before the last block).
+pub(crate) fn text_fingerprint(text: &str) -> String {
+    let h = mix(text.as_bytes(), 0x6c62_272e_07bb_0142);
+    hex48(h)
+}
+
+/// The 48 bits shown of a hash, as 12 hex digits, after a final xor-shift-multiply (the top
+/// bits of the word-wise FNV avalanche least).
+fn hex48(mut h: u64) -> String {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -62,13 +62,44 @@ pub(crate) fn fingerprint(text: &str, cites: &[Citation]) -> String {
         .collect()
 }
 
+/// The text's fingerprint: a hash of its length and of its citations' offsets and texts
+/// (references left out, so asking for them changes no key). Cheap — citations are a small
+/// part of a text — and equal only for texts with the same citations at the same places.
+pub(crate) fn fingerprint(text: &str, cites: &[Citation]) -> String {
+    let mut h = mix(&(text.len() as u64).to_le_bytes(), 0xcbf2_9ce4_8422_2325);
+    for c in cites.iter().filter(|c| c.kind != CitationKind::Reference) {
+        h = mix(&(c.byte_start as u64).to_le_bytes(), h);
+        h = mix(c.text.as_bytes(), h);
+    }
+    hex48(h)
+}
+
 /// Fill `doc_key`, `doc_key_scope`, `resolution`, `candidates`, `doc_title` and `doc_date` of
 /// `cites` (the citations of `text`, in order), with `catalog` as the catalog.
 pub fn resolve_with(text: &str, cites: &mut [Citation], catalog: &Catalog) {
+    resolve_in(text, cites, catalog, &Scope::default());
+}
+
+/// What resolution reads beyond the citations: all of a whole text; for a block of a long text
+/// (crate::Blocks), a fingerprint fixed for the whole text and references kept in the block.
+#[derive(Default)]
+pub(crate) struct Scope<'a> {
+    /// The fingerprint of text keys, when fixed beforehand.
+    pub(crate) fingerprint: Option<&'a str>,
+    /// The block's first byte: references look no further back and read sections from there,
+    /// and a formal document's own number (its header) is read only for a whole text (0).
+    pub(crate) block_start: Option<usize>,
+}
+
+/// [`resolve_with`] inside a [`Scope`].
+pub(crate) fn resolve_in(text: &str, cites: &mut [Citation], catalog: &Catalog, scope: &Scope<'_>) {
     // Computed when a first text key needs it (many texts have none).
     let fp = std::cell::OnceCell::new();
     let text_key = |base: &str| -> Rc<str> {
-        let fp = fp.get_or_init(|| fingerprint(text, cites));
+        let fp = fp.get_or_init(|| match scope.fingerprint {
+            Some(f) => f.to_owned(),
+            None => fingerprint(text, cites),
+        });
         KeyBuf::new().s(base).s("#").s(fp).done()
     };
     let mut found = vec![Found::Nothing; cites.len()];
@@ -86,7 +117,7 @@ pub fn resolve_with(text: &str, cites: &mut [Citation], catalog: &Catalog) {
         acts(cites, &mut found, catalog, &text_key);
         named(text, cites, &idents, &mut found, catalog, &text_key);
     }
-    references(text, cites, &mut found);
+    references(text, cites, &mut found, scope.block_start);
 
     fill(cites, found, catalog);
 }
@@ -625,8 +656,8 @@ fn named(
 }
 
 /// References (`Nghị quyết này`, `Chỉ thị trên`): filled by `crate::reference`.
-fn references(text: &str, cites: &[Citation], found: &mut [Found]) {
-    crate::reference::resolve(text, cites, found_view(found));
+fn references(text: &str, cites: &[Citation], found: &mut [Found], block_start: Option<usize>) {
+    crate::reference::resolve(text, cites, found_view(found), block_start);
 }
 
 /// Keys of a pass so far, as the reference pass reads and writes them.
