@@ -72,9 +72,12 @@ fn cite_holds_the_input_and_one_block_not_every_citation() {
     let growth = pl.saturating_sub(ps);
     // (+8 MB, not +4: since `src_start`/`src_end`/`encoding` and `title`/`pinpoint`/`relation`
     // joined the model, a block's citations are about 90 bytes each larger, 2–3 MB more for
-    // this dense text; measured 12.7 MB of growth against 12.3 allowed with +6.)
+    // this dense text; measured 12.7 MB of growth against 12.3 allowed with +6. +16 since the
+    // blocks get document keys, resolved block by block with a carry of earlier blocks: the
+    // second block's resolution working set, about 8 MB for this dense text, measured 21.9 MB of
+    // growth, the same with no carry at all.)
     assert!(
-        growth < grown * 3 / 2 + 8 * MB,
+        growth < grown * 3 / 2 + 16 * MB,
         "peak {ps} → {pl} bytes for {grown} more bytes of input ({out_s} → {out_l} bytes of output)"
     );
     // The same through the parallel path: one input streams whatever `--jobs` says.
