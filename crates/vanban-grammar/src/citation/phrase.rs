@@ -21,7 +21,9 @@ use nom::combinator::opt;
 use super::date::{Date, date, year};
 use super::doctype::{DocType, may_start_type_word, type_word};
 use super::issuer::issuer;
-use super::symbol::{Symbol, blocks_number_start, canonical_symbol, doc_no};
+use super::symbol::{
+    OpenCodes, Symbol, blocks_number_start, canonical_symbol, doc_no, party_no_with,
+};
 use super::term::{congress_ref, cua_dang, plenum_ref, term};
 use crate::error::{Expected, GrammarError, PResult};
 use crate::lex::{
@@ -246,10 +248,20 @@ enum Ref<'a> {
     Bare(Bare),
 }
 
-/// ref = doc_no | bare_number      (bare only where the type word allows short forms)
-fn reference(i: &str, bare_ok: bool) -> PResult<'_, Ref<'_>> {
-    if let Ok((rest, s)) = doc_no(i) {
-        if !rest.starts_with(|c: char| c.is_alphanumeric()) {
+/// ref = doc_no | open_party_no | bare_number      (bare only where the type word allows short
+///       forms; an open-class party code only where the type word agrees, see `OpenCodes`)
+///
+/// The rest starts right after the number: a footnote mark glued to it (`26-NQ/TW3`) is left
+/// for `Symbol::after_mark`.
+fn reference<'a>(i: &'a str, bare_ok: bool, open: Option<&OpenCodes<'_>>) -> PResult<'a, Ref<'a>> {
+    let sym = doc_no(i)
+        .ok()
+        .or_else(|| open.and_then(|o| party_no_with(i, Some(o)).ok()));
+    if let Some((rest, s)) = sym {
+        if !s
+            .after_mark(rest)
+            .starts_with(|c: char| c.is_alphanumeric())
+        {
             return Ok((rest, Ref::Sym(s)));
         }
     }
@@ -258,6 +270,24 @@ fn reference(i: &str, bare_ok: bool) -> PResult<'_, Ref<'_>> {
         return Ok((rest, Ref::Bare(b)));
     }
     err(i, Expected::DocumentNumberExample)
+}
+
+/// The text after a reference and its footnote mark.
+fn after_ref<'a>(rest: &'a str, r: &Ref<'_>) -> &'a str {
+    match r {
+        Ref::Sym(s) => s.after_mark(rest),
+        Ref::Bare(_) => rest,
+    }
+}
+
+/// The open-class type codes a type word at `start` agrees with: its initials as written and
+/// its listed code, canonical (`Chương trình hành động` → `CTHĐ`, `CTR`).
+fn open_codes_for(text: &str, start: usize, doc: Option<DocType>) -> Option<(String, String)> {
+    let doc = doc?;
+    let (rest, _) = type_word(&text[start..], Match::Loose).ok()?;
+    let written = &text[start..text.len() - rest.len()];
+    let code = doc.code.map(str::to_uppercase).unwrap_or_default();
+    Some((super::symbol::initials(written), code))
 }
 
 /// list_sep = sp? "," sp? | sp? ";" sp? | sp "và" sp
@@ -544,15 +574,39 @@ pub(crate) fn numbered(
     // A bare number stands on the type word's line: `pháp luật\n\n2. Bảo đảm …` is an
     // enumerated point, not `Luật 2`.
     let bare_ok = bare_ok && !text[at..first_start].contains(crate::lex::is_line_break);
-    let (mut rest, first) = match known {
+    let codes = open_codes_for(text, start, doc);
+    let open = codes.as_ref().map(|(a, b)| OpenCodes::new(a, b));
+    let open = open.as_ref();
+    let (ref_end, first) = match known {
         Some((k, end, sym))
-            if k == first_start && !text[end..].starts_with(char::is_alphanumeric) =>
+            if k == first_start
+                && !sym
+                    .after_mark(&text[end..])
+                    .starts_with(char::is_alphanumeric) =>
         {
             (&text[end..], Ref::Sym(sym))
         }
-        _ => reference(rest, bare_ok).ok()?,
+        _ => match reference(rest, bare_ok, open) {
+            Ok(found) => found,
+            // `Công văn số 2522, 2523/UBND-VX`: a bare number that a compressed list completes
+            // is an item of it, whatever the type word.
+            Err(_)
+                if doc.is_some() && !text[at..first_start].contains(crate::lex::is_line_break) =>
+            {
+                let (r, b) = bare_number(rest).ok()?;
+                if !compressed_list_follows(r) {
+                    return None;
+                }
+                (r, Ref::Bare(b))
+            }
+            Err(_) => return None,
+        },
     };
-    let mut refs = vec![(first_start, off(rest), first)];
+    let mut rest = after_ref(ref_end, &first);
+    let mut refs = vec![(first_start, off(ref_end), first)];
+    // A run of bare numbers is a list when a shared issuer or `và` closes it (`các Chỉ thị 15,
+    // 16, 19 của Thủ tướng`); checked once, at its first separator.
+    let mut bare_run = None;
     // Lists: `18-NQ/TW, 19-NQ/TW`, `số 217, số 218`, compressed `18, 19-NQ/TW`.
     for _ in 0..20 {
         let Ok((r, _)) = list_sep(rest) else { break };
@@ -562,12 +616,16 @@ pub(crate) fn numbered(
         };
         let all_bare = refs.iter().all(|(_, _, x)| matches!(x, Ref::Bare(_)));
         let item_start = off(r);
-        match reference(r, bare_ok && (so_here || all_bare)) {
+        match reference(r, bare_ok && (so_here || all_bare), open) {
             Ok((r2, Ref::Sym(s))) => {
                 refs.push((item_start, off(r2), Ref::Sym(s)));
-                rest = r2;
+                rest = s.after_mark(r2);
             }
-            Ok((r2, Ref::Bare(b))) if so_here || compressed_list_follows(r2) => {
+            Ok((r2, Ref::Bare(b)))
+                if so_here
+                    || compressed_list_follows(r2)
+                    || (all_bare && *bare_run.get_or_insert_with(|| bare_list_closed(rest))) =>
+            {
                 refs.push((item_start, off(r2), Ref::Bare(b)));
                 rest = r2;
             }
@@ -575,9 +633,15 @@ pub(crate) fn numbered(
         }
     }
     // A trailing bare item not completed by a symbol (`18, 19 tỉnh`) was not a list item.
-    let (rest, slots) = slots(rest);
-    let end = off(rest);
-    let subject = subject(rest).map(|(s, e)| (end + s, end + e));
+    let (after_slots, slots) = slots(rest);
+    // Without slots the citation ends with its last number (before a footnote mark).
+    let end = if after_slots.len() == rest.len() {
+        refs.last().map_or(off(rest), |r| r.1)
+    } else {
+        off(after_slots)
+    };
+    let tail = off(after_slots);
+    let subject = subject(after_slots).map(|(s, e)| (tail + s, tail + e));
     let all_bare = refs.iter().all(|(_, _, r)| matches!(r, Ref::Bare(_)));
     let mut items = Vec::new();
     let last = refs.len() - 1;
@@ -635,14 +699,35 @@ pub(crate) fn numbered(
     Some(Found { items, resume: end })
 }
 
+/// After the first bare number of a list (`i` starts at its separator), is the run of bare
+/// numbers closed by a shared issuer (`15, 16, 19 của Thủ tướng`) or joined by `và` at its end
+/// (`15, 16 và 19`)? Otherwise `Chỉ thị 15, 16 …` is one short form followed by prose.
+fn bare_list_closed(mut i: &str) -> bool {
+    let mut last_va = false;
+    for _ in 0..20 {
+        let Ok((r, sep)) = list_sep(i).map(|(r, _)| (r, i)) else {
+            break;
+        };
+        match bare_number(r) {
+            Ok((r2, _)) => {
+                last_va = !after_space(sep).starts_with([',', ';']);
+                i = r2;
+            }
+            Err(_) => break,
+        }
+    }
+    let cua = |i| keyword(i, &w().cua, Match::Loose);
+    last_va || (opt((sp0, ch(','))), sp, cua, sp, issuer).parse(i).is_ok()
+}
+
 /// After a bare list item, only more list items ending in a symbol make it part of the list.
 fn compressed_list_follows(mut i: &str) -> bool {
     for _ in 0..20 {
         let Ok((r, _)) = list_sep(i) else {
             return false;
         };
-        if let Ok((r2, Ref::Sym(_))) = reference(r, false) {
-            return !r2.starts_with(|c: char| c.is_alphanumeric());
+        if let Ok((r2, Ref::Sym(s))) = reference(r, false, None) {
+            return !s.after_mark(r2).starts_with(|c: char| c.is_alphanumeric());
         }
         match bare_number(r) {
             Ok((r2, _)) => i = r2,
@@ -786,12 +871,35 @@ pub(crate) fn from_type_word(text: &str, at: usize, after: usize, doc: DocType) 
 pub(crate) fn from_slash(text: &str, slash: usize, floor: usize) -> Option<Found> {
     let num_start = number_start(text, slash, floor)?;
     // Most slashes are dates and fractions: rule them out before looking back for a type word.
-    let (after, sym) = doc_no(&text[num_start..]).ok()?;
-    let known = (num_start, text.len() - after.len(), sym);
-    let (start, doc) = look_back(text, num_start, floor);
+    let (start, doc, sym) = match doc_no(&text[num_start..]) {
+        Ok((after, sym)) => {
+            let (start, doc) = look_back(text, num_start, floor);
+            (start, doc, Some((num_start, text.len() - after.len(), sym)))
+        }
+        // An unlisted party type code (`Chương trình hành động số 12-CTHĐ/TU`): letters before
+        // the slash, and a type word before the number that agrees with them.
+        Err(_) if text[num_start..slash].contains(char::is_alphabetic) => {
+            let (start, doc) = look_back(text, num_start, floor);
+            let (a, b) = open_codes_for(text, start, doc)?;
+            let open = OpenCodes::new(&a, &b);
+            let (after, sym) = party_no_with(&text[num_start..], Some(&open)).ok()?;
+            (start, doc, Some((num_start, text.len() - after.len(), sym)))
+        }
+        Err(_) => return None,
+    };
+    let known = sym?;
     // `mã hàng 1234/SP-VN`: an unlisted state type code needs a citation phrase around it
-    // (`Công văn số 1569/HQHCM-TCCB`), and `mã số` is none.
-    if !sym.known_type() {
+    // (`Công văn số 1569/HQHCM-TCCB`), and `mã số` is none; so does a lost hyphen (`26 NQ/TW`).
+    let (start, doc, first_at, known) = if doc.is_none() {
+        match bare_list_start(text, num_start, floor) {
+            // `Công văn số 2522, 2523/UBND-VX`: the type word stands before the list.
+            Some((list_start, (s, Some(d)))) => (s, Some(d), list_start, None),
+            _ => (start, doc, num_start, Some(known)),
+        }
+    } else {
+        (start, doc, num_start, Some(known))
+    };
+    if known.is_some_and(|(_, _, sym)| sym.needs_phrase()) {
         let (so_at, so) = word_before(text, num_start);
         let phrase =
             doc.is_some() || (base_is(so, "sô") && !base_is(word_before(text, so_at).1, "ma"));
@@ -799,9 +907,42 @@ pub(crate) fn from_slash(text: &str, slash: usize, floor: usize) -> Option<Found
             return None;
         }
     }
-    let found = numbered(text, start, num_start, doc, Some(known))?;
-    // The slash must belong to the first number parsed (not to a later one).
-    (found.items.first()?.end > slash).then_some(found)
+    let found = numbered(text, start, first_at, doc, known)?;
+    // The slash must belong to a number parsed (the first, or a list's last).
+    (found.items.last()?.end > slash).then_some(found)
+}
+
+/// `2522, 2523/…`: where a run of bare numbers before the number at `num_start` begins, and
+/// the type word before it (`Công văn số 2522, 2523/UBND-VX`), if there is one.
+fn bare_list_start(
+    text: &str,
+    num_start: usize,
+    floor: usize,
+) -> Option<(usize, (usize, Option<DocType>))> {
+    let mut at = num_start;
+    let mut found = None;
+    for _ in 0..20 {
+        let head = text[floor..at].trim_end_matches(is_space);
+        let head = head
+            .strip_suffix([',', ';'])
+            .or_else(|| {
+                let h = head.strip_suffix("và")?;
+                h.ends_with(is_space).then_some(h)
+            })?
+            .trim_end_matches(is_space);
+        let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=5).contains(&digits) {
+            break;
+        }
+        at = floor + head.len() - digits;
+        if text[..at].ends_with(|c: char| !is_space(c)) && !text[..at].is_empty() {
+            break;
+        }
+        found = Some(at);
+    }
+    let list_start = found?;
+    let (start, doc) = look_back(text, list_start, floor);
+    doc.is_some().then_some((list_start, (start, doc)))
 }
 
 /// The word before `at` (white space and a colon skipped, `số:`) and where it starts.
@@ -831,6 +972,28 @@ fn number_start(text: &str, slash: usize, floor: usize) -> Option<usize> {
             chars.next();
         } else {
             break;
+        }
+    }
+    // `125-QĐ-BTV/HU`: an open-class compound code, one more group of letters after a dash.
+    if letters > 0 {
+        let mut probe = chars.clone();
+        if probe.next().is_some_and(|(_, c)| c == '-') {
+            let mut more = 0;
+            let mut at = None;
+            while let Some(&(i, c)) = probe.peek() {
+                if c.is_alphabetic() && more < 6 {
+                    more += 1;
+                    at = Some(i);
+                    probe.next();
+                } else {
+                    break;
+                }
+            }
+            let dash_before = probe.peek().is_some_and(|&(_, c)| crate::lex::is_dash(c));
+            if let (true, Some(i)) = (more >= 2 && dash_before, at) {
+                chars = probe;
+                k = i;
+            }
         }
     }
     let mut spaces = 0;

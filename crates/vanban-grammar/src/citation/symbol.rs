@@ -11,7 +11,7 @@ use nom::combinator::{opt, recognize, verify};
 
 use super::date::{digits, year};
 use crate::error::{Expected, GrammarError, PResult, label};
-use crate::lex::{MAX_SPACE, fold_char, is_dash, is_slash, is_space, sp0};
+use crate::lex::{fold_char, is_dash, is_slash, is_space, sp0};
 use vanban_model::CitationKind;
 
 /// A parsed number and symbol, before it becomes a `Citation`. Codes stay slices of the text
@@ -28,6 +28,11 @@ pub(crate) struct Symbol<'a> {
     pub(crate) year: Option<i32>,
     /// True for shapes that are tolerated but wrong (`22/CT-TW`, `824-QĐ/TTg`).
     pub(crate) malformed: bool,
+    /// A shape that is a number only inside a citation phrase (after a type word or `số`): the
+    /// lost hyphen `26 NQ/TW`, an open-class party type code (docs/formats.md §2).
+    loose: bool,
+    /// Bytes of a footnote mark glued after the symbol (`26-NQ/TW3`): not part of the issuer.
+    mark: usize,
 }
 
 /// A type code: canonical from the party table, or a state code as written.
@@ -36,6 +41,8 @@ enum TypeCode<'a> {
     None,
     Party(&'static str),
     State(&'a str),
+    /// An unlisted party code, agreed by the type word around it (`CTHĐ`, `QĐ-BTV`).
+    Open(&'a str),
 }
 
 /// How an issuer code is canonicalised.
@@ -67,8 +74,20 @@ impl Symbol<'_> {
                 t.chars().for_each(|c| key.push(code_char(c)));
                 key.as_str().is_some_and(|k| keys.iter().any(|s| s == k))
             }
-            TypeCode::None | TypeCode::Party(_) => true,
+            TypeCode::None | TypeCode::Party(_) | TypeCode::Open(_) => true,
         }
+    }
+
+    /// Is this a document number only inside a citation phrase (a type word or `số` before it)?
+    /// Unlisted state type codes (`mã hàng 1234/SP-VN` is none), the lost hyphen (`26 NQ/TW`).
+    pub(crate) fn needs_phrase(&self) -> bool {
+        self.loose || !self.known_type()
+    }
+
+    /// The text after the symbol and its footnote mark (`26-NQ/TW3 ngày …` → ` ngày …`), given
+    /// the text right after the symbol.
+    pub(crate) fn after_mark<'b>(&self, rest: &'b str) -> &'b str {
+        rest.get(self.mark..).unwrap_or(rest)
     }
 
     /// Canonical type code (`NQ`, `QĐi`, `NĐ`), if the number has one.
@@ -76,7 +95,8 @@ impl Symbol<'_> {
         match self.type_code {
             TypeCode::None => None,
             TypeCode::Party(t) => Some(t.to_owned()),
-            TypeCode::State(t) => Some(t.replace('\u{D0}', "Đ")),
+            TypeCode::State(t) => Some(t.replace('\u{D0}', "Đ").replace('&', "")),
+            TypeCode::Open(t) => Some(units(t).map(code_key).collect::<Vec<_>>().join("-")),
         }
     }
 
@@ -169,7 +189,8 @@ fn party_issuer(raw: &str, out: &mut impl CodeSink) {
             out.push('-');
         }
         let mut last = None;
-        let mut chars = unit.chars().map(code_char).peekable();
+        // `SGD&ĐT`: official symbols write the units' letters only (`TT-BNNPTNT`).
+        let mut chars = unit.chars().filter(|&c| c != '&').map(code_char).peekable();
         while let Some(c) = chars.next() {
             // `TƯ` (OCR and writers' habit) at the end of a unit is `TW`.
             let tu = c == 'Ư' && last == Some('T') && chars.peek().is_none();
@@ -185,7 +206,7 @@ fn state_issuer(raw: &str, out: &mut impl CodeSink) {
         if k > 0 {
             out.push('-');
         }
-        for c in unit.chars() {
+        for c in unit.chars().filter(|&c| c != '&') {
             out.push(if c == '\u{D0}' { 'Đ' } else { c });
         }
     }
@@ -320,9 +341,39 @@ fn party_type_code(i: &str) -> PResult<'_, &'static str> {
     }
 }
 
-/// issuer_unit = letter{1,15}
+/// code_run = pred{m,n} { "&" upper pred* }      (`SGD&ĐT`, `NN&PTNT`; `&` only between capitals,
+///            so `BGDĐT&nbsp;` ends before the entity)
+fn code_run(i: &str, m: usize, n: usize, pred: impl Fn(char) -> bool + Copy) -> PResult<'_, &str> {
+    let (mut rest, first) = take_while_m_n(m, n, pred).parse(i)?;
+    let mut len = first.chars().count();
+    // Two capitals on each side: `GD&ĐT`, `TT&TT`; not `M&A`, `AT&T`, `P&G`.
+    let capitals = |s: &str, rev: bool| {
+        let n = if rev {
+            s.chars().rev().take_while(|&c| is_code_upper(c)).count()
+        } else {
+            s.chars().take_while(|&c| is_code_upper(c)).count()
+        };
+        n >= 2
+    };
+    while len < n && capitals(&i[..i.len() - rest.len()], true) {
+        let Some(after) = rest.strip_prefix('&') else {
+            break;
+        };
+        if !capitals(after, false) {
+            break;
+        }
+        let Ok((r, more)) = take_while_m_n(1, n - len, pred).parse(after) else {
+            break;
+        };
+        len += more.chars().count() + 1;
+        rest = r;
+    }
+    Ok((rest, &i[..i.len() - rest.len()]))
+}
+
+/// issuer_unit = code_run(letter){1,15}
 fn issuer_unit(i: &str) -> PResult<'_, &str> {
-    label(Expected::IssuerCode, take_while_m_n(1, 15, is_code_letter)).parse(i)
+    label(Expected::IssuerCode, |i| code_run(i, 1, 15, is_code_letter)).parse(i)
 }
 
 /// issuer = issuer_unit { dash " "? issuer_unit }{0,3}      (`ĐU-MTTW`, `VC- ĐT`), as written
@@ -352,16 +403,115 @@ fn with_raw<'a, O>(
     }
 }
 
-/// party_no = num hy? party_type slash issuer       (`04-NQ/TW`, `858CV/ĐUK`)
+/// The separator between number and type: a dash, or, lost (`26 NQ/TW`, `Số 09 KH/ĐU`), one to
+/// three spaces on the line; the second makes the number loose (see `Symbol::needs_phrase`).
+fn party_dash(i: &str) -> PResult<'_, bool> {
+    if let Ok((rest, _)) = hy(i) {
+        return Ok((rest, false));
+    }
+    match take_while_m_n(1, 3, crate::lex::is_hspace).parse(i) {
+        Ok((rest, _)) => Ok((rest, true)),
+        Err(_) => Ok((i, false)),
+    }
+}
+
+/// A footnote mark glued after an issuer code (`26-NQ/TW3`): one or two digits before white
+/// space, punctuation or the end. Its length in bytes, or 0.
+fn footnote_mark(rest: &str) -> usize {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let next = rest[digits..].chars().next();
+    let ends = next.is_none_or(|c| is_space(c) || ",.;:)]}”’\"'!?".contains(c));
+    if (1..=2).contains(&digits) && ends {
+        digits
+    } else {
+        0
+    }
+}
+
+/// party_no = num (hy | sp_inline)? party_type slash issuer [mark]     (`04-NQ/TW`, `858CV/ĐUK`,
+///            `26 NQ/TW`, `26-NQ/TW3`)
 pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol<'_>> {
-    let (rest, (number, _, (type_code, raw_type), _, issuer)) = (
-        num,
-        opt(hy),
-        with_raw(party_type_code),
-        slash,
-        party_issuer_code,
-    )
-        .parse(i)?;
+    party_no_with(i, None)
+}
+
+/// What an open-class party type code must start with: the initials of the type word before
+/// it (`Chương trình hành động` → `CTHĐ`) or the word's listed code (`QĐ`), canonical.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct OpenCodes<'a> {
+    prefixes: [&'a str; 2],
+}
+
+impl<'a> OpenCodes<'a> {
+    /// `initials` and `code` in canonical form (upper case, `Đ`); empty strings are ignored.
+    pub(crate) fn new(initials: &'a str, code: &'a str) -> Self {
+        Self {
+            prefixes: [initials, code],
+        }
+    }
+
+    fn agrees(&self, raw: &str) -> bool {
+        let mut key = CodeBuf::new();
+        raw.chars()
+            .filter(|c| !is_dash(*c))
+            .for_each(|c| key.push(code_char(c)));
+        key.as_str().is_some_and(|k| {
+            self.prefixes
+                .iter()
+                .any(|p| p.chars().count() >= 2 && k.starts_with(p))
+        })
+    }
+}
+
+/// The initials of a type word as written, canonical (`Chương trình hành động` → `CTHĐ`).
+pub(crate) fn initials(word: &str) -> String {
+    word.split(is_space)
+        .filter_map(|w| w.chars().next())
+        .map(code_char)
+        .collect()
+}
+
+/// open_type = upper (letter){1,5} ["-" upper{2,5}]     (`CTHĐ`, `QĐ-BTV`; at most one lower-case
+///             letter; agreed by the type word, see `OpenCodes`)
+fn open_type_code<'a>(i: &'a str, open: &OpenCodes<'_>) -> PResult<'a, &'a str> {
+    let head = verify(
+        recognize((satisfy(is_code_upper), take_while_m_n(1, 5, is_code_letter))),
+        |u: &str| u.chars().filter(|c| c.is_lowercase()).count() <= 1,
+    );
+    let (rest, raw) = recognize((
+        head,
+        opt((satisfy(|c| c == '-'), take_while_m_n(2, 5, is_code_upper))),
+    ))
+    .parse(i)?;
+    if open.agrees(raw) {
+        Ok((rest, raw))
+    } else {
+        Err(nom::Err::Error(GrammarError::expected(
+            i,
+            Expected::TypeCode,
+        )))
+    }
+}
+
+/// party_no, or with `open` an unlisted type code that the type word agrees with
+/// (docs/formats.md §2, "Open-class type codes").
+pub(crate) fn party_no_with<'a>(
+    i: &'a str,
+    open: Option<&OpenCodes<'_>>,
+) -> PResult<'a, Symbol<'a>> {
+    let (rest, number) = num(i)?;
+    let (rest, lost_dash) = party_dash(rest)?;
+    let listed = (with_raw(party_type_code), slash)
+        .map(|((t, raw), _)| (TypeCode::Party(t), raw))
+        .parse(rest);
+    let (rest, (type_code, raw_type)) = match (listed, open) {
+        (Ok(found), _) => found,
+        // `125-QĐ-BTV/HU` starts with a listed code: the open form is tried after it.
+        (Err(_), Some(open)) => (|i| open_type_code(i, open), slash)
+            .map(|(raw, _)| (TypeCode::Open(raw), raw))
+            .parse(rest)?,
+        (Err(e), None) => return Err(e),
+    };
+    let (rest, issuer) = party_issuer_code(rest)?;
     // Lower-case codes occur (`05-ct/tw`) and so does `TTg`, but an issuer starting in lower
     // case after an upper-case type, or with a tone mark, is prose: `18 - NQ/số`.
     let lower_start = issuer.starts_with(char::is_lowercase);
@@ -381,7 +531,7 @@ pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol<'_>> {
             CitationKind::Party
         },
         number,
-        type_code: TypeCode::Party(type_code),
+        type_code,
         issuer,
         form: if state_issuer {
             IssuerForm::PartyAsState
@@ -390,26 +540,36 @@ pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol<'_>> {
         },
         year: None,
         malformed: state_issuer,
+        loose: lost_dash || matches!(type_code, TypeCode::Open(_)),
+        mark: footnote_mark(rest),
     };
     Ok((rest, symbol))
 }
 
-/// state_unit = upper (letter | digit){0,14}, with at most one lower-case letter
-///              (`NĐ`, `TTg`, `QH13`, `UBND`; not the word `Thủ`)
+/// state_unit = upper code_run(letter | digit){0,14}, with at most one lower-case letter
+///              (`NĐ`, `TTg`, `QH13`, `UBND`, `SGD&ĐT`; not the word `Thủ`)
 fn state_unit(i: &str) -> PResult<'_, &str> {
     verify(
-        recognize((
-            satisfy(is_code_upper),
-            take_while_m_n(0, 14, |c: char| is_code_letter(c) || c.is_ascii_digit()),
-        )),
-        |u: &str| u.chars().filter(|c| c.is_lowercase()).count() <= 1,
+        |i| code_run(i, 1, 15, |c: char| is_code_letter(c) || c.is_ascii_digit()),
+        |u: &str| {
+            u.starts_with(is_code_upper) && u.chars().filter(|c| c.is_lowercase()).count() <= 1
+        },
     )
     .parse(i)
 }
 
-/// spaced_unit = sp? dash sp? upper{2,15}      (`116/2020/NĐ - CP`; a spaced dash must lead to a code)
+/// spaced_unit = sp? dash sp? code      (`116/2020/NĐ - CP`, `15/CT - TTg`, `15/CT -⏎TTg`: a spaced
+///               dash must lead to a code of two capitals or more and at most one lower-case letter)
 fn spaced_unit(i: &str) -> PResult<'_, &str> {
-    let (rest, (_, unit)) = (hy, take_while_m_n(2, 15, is_code_upper)).parse(i)?;
+    let code = verify(
+        |i| code_run(i, 2, 15, |c: char| is_code_letter(c) || c.is_ascii_digit()),
+        |u: &str| {
+            u.starts_with(is_code_upper)
+                && u.chars().filter(|c| c.is_lowercase()).count() <= 1
+                && u.chars().filter(|&c| is_code_upper(c)).count() >= 2
+        },
+    );
+    let (rest, (_, unit)) = (hy, code).parse(i)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return Err(nom::Err::Error(GrammarError::expected(
             rest,
@@ -465,10 +625,14 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
     let (rest, number) = num(i)?;
     // `19-2017/NQ-CP`: the Government's yearly resolutions put the year after a hyphen.
     let (rest, dash_year) = opt((satisfy(is_dash), year)).parse(rest)?;
-    let (rest, _) = (take_while_m_n(0, MAX_SPACE, is_space), slash).parse(rest)?;
+    // White space may stand anywhere around the slashes, a line break too (`12 /QĐ-UBND`,
+    // `1234/ UBND-VP`, `12/2011/ QĐ-TTg`, `1234/⏎QĐ-UBND`).
+    let (rest, _) = (sp0, slash, sp0).parse(rest)?;
     let (rest, yr) = match dash_year {
         Some((_, y)) => (rest, Some(y)),
-        None => opt((year, slash)).map(|y| y.map(|(y, _)| y)).parse(rest)?,
+        None => opt((year, sp0, slash, sp0))
+            .map(|y| y.map(|(y, ..)| y))
+            .parse(rest)?,
     };
     let (rest, code) = state_code(rest)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
@@ -489,6 +653,8 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
                     form: IssuerForm::Party,
                     year: None,
                     malformed: true,
+                    loose: false,
+                    mark: footnote_mark(after),
                 };
                 return Ok((after, sym));
             }
@@ -512,20 +678,22 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
             form: IssuerForm::State,
             year: yr,
             malformed: false,
+            loose: false,
+            mark: 0,
         }
-    } else if yr.is_none()
-        && party_type(unit).is_some()
-        && party_issuer_in(code.others, PARTY_ISSUERS)
-    {
-        // `22/CT-TW`, `181/QĐ-TW`: a party number written in state order.
+    } else if party_type(unit).is_some() && party_issuer_in(code.others, PARTY_ISSUERS) {
+        // `22/CT-TW`, `181/QĐ-TW`, `12/2009/NQ-TW`: a party number written in state order,
+        // with or without the year.
         Symbol {
             kind: CitationKind::Party,
             number,
             type_code: TypeCode::Party(party_type(unit).unwrap_or("NQ")),
             issuer: code.others,
             form: IssuerForm::Party,
-            year: None,
+            year: yr,
             malformed: true,
+            loose: false,
+            mark: 0,
         }
     } else {
         Symbol {
@@ -536,6 +704,8 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
             form: IssuerForm::State,
             year: yr,
             malformed: false,
+            loose: false,
+            mark: 0,
         }
     };
     Ok((rest, sym))
@@ -654,6 +824,71 @@ mod tests {
         );
         let (_, s) = doc_no("100/TTg").unwrap();
         assert_eq!((s.type_code(), s.issuer_code().as_str()), (None, "TTg"));
+    }
+
+    #[test]
+    fn shapes_of_real_pages() {
+        let state = |s: &str| {
+            let (_, sym) = doc_no(s).unwrap();
+            assert_eq!(sym.kind, CitationKind::State, "{s}");
+            (sym.number, sym.symbol())
+        };
+        assert_eq!(state("1234/ UBND-VP"), (1234, "UBND-VP".to_owned()));
+        assert_eq!(state("15/CT - TTg"), (15, "CT-TTg".to_owned()));
+        assert_eq!(state("15/CT -TTg"), (15, "CT-TTg".to_owned()));
+        assert_eq!(state("12 /QĐ-UBND"), (12, "QĐ-UBND".to_owned()));
+        assert_eq!(state("12/2011/ QĐ-TTg"), (12, "QĐ-TTg".to_owned()));
+        assert_eq!(state("2560/QĐ-\nUBND"), (2560, "QĐ-UBND".to_owned()));
+        assert_eq!(state("88/\nKH-UBND"), (88, "KH-UBND".to_owned()));
+        // `&` between two capitals on each side; the canonical code drops it (`TT-BGDĐT`).
+        assert_eq!(state("22/2021/TT-BGD&ĐT"), (22, "TT-BGDĐT".to_owned()));
+        assert_eq!(state("312/SNN&PTNT-KH"), (312, "SNNPTNT-KH".to_owned()));
+        assert_eq!(doc_no("12/M&A-VN").map(|(_, s)| s.issuer_code()).ok(), None);
+        let (rest, s) = doc_no("2500/QĐ-BGDĐT&nbsp;").unwrap();
+        assert_eq!((s.symbol().as_str(), rest), ("QĐ-BGDĐT", "&nbsp;"));
+        // Party documents in state order, with the year.
+        let (_, s) = doc_no("12/2009/NQ-TW").unwrap();
+        assert_eq!(
+            (s.kind, s.symbol(), s.year),
+            (CitationKind::Party, "NQ/TW".to_owned(), Some(2009))
+        );
+        // The lost hyphen: a number only inside a citation phrase.
+        let (_, s) = doc_no("26 NQ/TW").unwrap();
+        assert_eq!(
+            (s.kind, s.symbol().as_str(), s.needs_phrase()),
+            (CitationKind::Party, "NQ/TW", true)
+        );
+        assert!(!doc_no("26-NQ/TW").unwrap().1.needs_phrase());
+        // Footnote marks: not part of the issuer; assembly numbers keep their digits.
+        let (rest, s) = doc_no("26-NQ/TW3 ngày").unwrap();
+        assert_eq!(
+            (s.issuer_code().as_str(), s.after_mark(rest)),
+            ("TW", " ngày")
+        );
+        assert_eq!(doc_no("26-NQ/TW123").unwrap().1.after_mark("123"), "123");
+        assert_eq!(state("80/2015/QH13").1, "QH13");
+        assert_eq!(
+            doc_no("1211/2016/UBTVQH14").unwrap().1.issuer_code(),
+            "UBTVQH14"
+        );
+    }
+
+    #[test]
+    fn open_class_party_codes_need_an_agreeing_type_word() {
+        let cthd = OpenCodes::new("CTHĐ", "CTR");
+        let (_, s) = party_no_with("26-CTHĐ/TU", Some(&cthd)).unwrap();
+        assert_eq!(
+            (s.type_code().as_deref(), s.symbol().as_str()),
+            (Some("CTHĐ"), "CTHĐ/TU")
+        );
+        let qd = OpenCodes::new("QĐ", "QĐ");
+        let (_, s) = party_no_with("125-QĐ-BTV/HU", Some(&qd)).unwrap();
+        assert_eq!(s.symbol(), "QĐ-BTV/HU");
+        // The type word disagrees (`Quyết định số 1517- VC/ĐT`), or there is none.
+        assert!(party_no_with("1517- VC/ĐT", Some(&qd)).is_err());
+        assert!(party_no_with("26-CTHĐ/TU", None).is_err());
+        assert!(doc_no("123-AB/XYZ").is_err());
+        assert_eq!(initials("Chương trình hành động"), "CTHĐ");
     }
 
     #[test]
