@@ -5,6 +5,7 @@
 //! grammar runs only around them. Each anchor costs bounded work, so extraction is linear.
 
 mod act;
+mod context;
 pub(crate) mod date;
 mod doctype;
 pub(crate) mod issuer;
@@ -82,9 +83,10 @@ pub(crate) fn citations_in(src: &Source<'_>) -> Vec<Citation> {
     to_citations(src, items)
 }
 
-/// What the text around the citations says of them: the pinpoint before each (which moves its
-/// start), then the verb that governs it.
+/// What the text around the citations says of them: kind and codes from the citations around
+/// a short form, the pinpoint before each (which moves its start), then the verb that governs it.
 fn annotate(text: &str, items: &mut [Item]) {
+    context::apply(text, items);
     let mut floor = 0;
     for item in items.iter_mut() {
         if item.start >= floor {
@@ -122,7 +124,8 @@ fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
         let subject = item.subject.and_then(|(s, e)| {
             let text = as_written(src, s, e.min(next_start.max(s)));
             let text = text.trim_end_matches(|c: char| is_space(c) || ",:;".contains(c));
-            let text = text.trim_end_matches(is_space);
+            // Marks after a space map back to the cluster that holds the space (` ◌̽◌̖nâng`).
+            let text = text.trim_matches(is_space);
             (!text.is_empty()).then(|| text.to_owned())
         });
         // A name is an identity: its white space (NBSP, a line break, two spaces) is one space.

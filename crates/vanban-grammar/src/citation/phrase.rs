@@ -577,6 +577,8 @@ pub(crate) fn numbered(
     let codes = open_codes_for(text, start, doc);
     let open = codes.as_ref().map(|(a, b)| OpenCodes::new(a, b));
     let open = open.as_ref();
+    // The first number was read as an item of a compressed list, whatever the type word.
+    let mut compressed = false;
     let (ref_end, first) = match known {
         Some((k, end, sym))
             if k == first_start
@@ -597,6 +599,7 @@ pub(crate) fn numbered(
                 if !compressed_list_follows(r) {
                     return None;
                 }
+                compressed = true;
                 (r, Ref::Bare(b))
             }
             Err(_) => return None,
@@ -616,7 +619,7 @@ pub(crate) fn numbered(
         };
         let all_bare = refs.iter().all(|(_, _, x)| matches!(x, Ref::Bare(_)));
         let item_start = off(r);
-        match reference(r, bare_ok && (so_here || all_bare), open) {
+        match reference(r, bare_ok && (so_here || all_bare) || compressed, open) {
             Ok((r2, Ref::Sym(s))) => {
                 refs.push((item_start, off(r2), Ref::Sym(s)));
                 rest = s.after_mark(r2);
@@ -761,7 +764,7 @@ fn fill_symbol(item: &mut Item, sym: &Symbol<'_>, doc: Option<DocType>) {
 }
 
 /// Issuers that make a short form a state citation (`Nghị quyết 128 của Chính phủ`).
-fn is_state_body(issuer: &str) -> bool {
+pub(crate) fn is_state_body(issuer: &str) -> bool {
     let l = issuer.to_lowercase();
     // `Đảng đoàn Quốc hội`, `Ban cán sự đảng Chính phủ` are party organs.
     if l.contains("đảng") {
@@ -923,13 +926,21 @@ fn bare_list_start(
     let mut found = None;
     for _ in 0..20 {
         let head = text[floor..at].trim_end_matches(is_space);
-        let head = head
-            .strip_suffix([',', ';'])
-            .or_else(|| {
-                let h = head.strip_suffix("và")?;
-                h.ends_with(is_space).then_some(h)
-            })?
-            .trim_end_matches(is_space);
+        // A list stays on its line.
+        if text[floor + head.len()..at].contains(crate::lex::is_line_break) {
+            break;
+        }
+        let Some(head) = head.strip_suffix([',', ';']).or_else(|| {
+            let h = head.strip_suffix("và")?;
+            h.ends_with(is_space).then_some(h)
+        }) else {
+            break;
+        };
+        let trimmed = head.trim_end_matches(is_space);
+        if head[trimmed.len()..].contains(crate::lex::is_line_break) {
+            break;
+        }
+        let head = trimmed;
         let digits = head.len() - head.trim_end_matches(|c: char| c.is_ascii_digit()).len();
         if !(1..=5).contains(&digits) {
             break;
@@ -1082,6 +1093,13 @@ fn look_back(text: &str, num_start: usize, floor: usize) -> (usize, Option<DocTy
         if space {
             end = k;
         }
+        // `tạiTờ trình số …`: a capital right after a lower-case letter starts a word whose
+        // space was lost.
+        if crate::lex::is_lost_space(&window[..k], c) && end > k {
+            spans[n] = (k, end);
+            n += 1;
+            end = k;
+        }
         if n > 10 {
             break;
         }
@@ -1204,6 +1222,15 @@ mod tests {
         assert!(items.iter().all(|c| c.short && c.term == Some(11)));
         let items = parse("Chỉ thị số 05, 17 đơn vị");
         assert_eq!(items.len(), 1);
+        // A run of bare numbers is a list when an issuer or `và` closes it.
+        assert_eq!(parse("Chỉ thị 15, 16 đơn vị tham gia").len(), 1);
+        assert_eq!(parse("Chỉ thị 15, 16, 19 về phòng dịch").len(), 1);
+        let items = parse("Chỉ thị 15, 16, 19 của Thủ tướng");
+        assert_eq!(items.len(), 3);
+        assert!(items.iter().all(|c| c.kind == CitationKind::State
+            && c.issuer.as_deref() == Some("Thủ tướng")
+            && c.type_code.as_deref() == Some("CT")));
+        assert_eq!(parse("Nghị quyết 18, 19 và 20").len(), 3);
     }
 
     #[test]

@@ -125,7 +125,12 @@ pub(crate) fn scan(text: &str) -> Vec<Item> {
             Anchor::TypeWord(at, after, doc) if at >= floor => {
                 // A type word is a whole word: `luật` in `kỷ luật` is one, in `…xluật` or
                 // `luậtx` not.
-                let glued = text[..at].chars().next_back().is_some_and(is_word_char)
+                // `tạiQuyết định số …` lost its space: a capital after a lower-case letter.
+                let glued = (text[..at].chars().next_back().is_some_and(is_word_char)
+                    && !crate::lex::is_lost_space(
+                        &text[..at],
+                        text[at..].chars().next().unwrap_or(' '),
+                    ))
                     || text[after..].chars().next().is_some_and(is_word_char);
                 if glued {
                     None

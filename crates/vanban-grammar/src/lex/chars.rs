@@ -164,6 +164,13 @@ pub(crate) fn capitalise(w: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Does a word start at `c` although `before` ends in a letter? A capital right after a
+/// lower-case letter marks a lost space (`tạiTờ trình`, `củaĐảng`); codes never have that shape
+/// before a type word.
+pub(crate) fn is_lost_space(before: &str, c: char) -> bool {
+    c.is_uppercase() && before.chars().next_back().is_some_and(char::is_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,170 @@
+//! Kind and codes from the citations around a short form (docs/formats.md §4, "Kind from
+//! context"):
+//!
+//! ```text
+//! chain    = short { list_sep short } short_with_issuer     (`Chỉ thị 15, Chỉ thị 16 và Chỉ thị 19
+//!                                                              của Thủ tướng Chính phủ`)
+//! restated = full_citation … short_form                     (`Chỉ thị số 16/CT-TTg (Chỉ thị 16)`)
+//! ```
+//!
+//! - Every short form of a chain joined by list separators only (`,`, `;`, `và`) shares the
+//!   issuer, term and kind of the last, which names the issuer.
+//! - A short form restating a full citation of the same type word and number earlier in its
+//!   paragraph (or, with none earlier, later) takes its kind and codes (`type_code`,
+//!   `issuer_code`, `symbol`); it stays `short`. Neither rule reads across a paragraph break (a
+//!   line break, spaces, a line break): the CLI cuts long texts into blocks there and the
+//!   grammar must give the same citations either way; across paragraphs, document keys
+//!   (docs/resolution.md) link a short form to its full citation. When the text cites two documents of that type and number
+//!   (`16/CT-TTg` and `16-CT/TW`), only a restatement right after one of them, in brackets,
+//!   is read; an issuer, term or year of the short form that disagrees with the full
+//!   citation's rules it out (`Nghị quyết 77 năm 2017` after `77/NQ-CP ngày 24/10/2014`).
+
+use std::collections::HashMap;
+
+use vanban_model::CitationKind;
+
+use super::phrase::{Item, is_state_body};
+use crate::lex::{base_is, is_space};
+
+/// Apply both rules to the items of one text (in text order).
+pub(crate) fn apply(text: &str, items: &mut [Item]) {
+    share_trailing_issuer(text, items);
+    restate(text, items);
+}
+
+fn is_short(it: &Item) -> bool {
+    it.short && it.symbol.is_none() && it.number.is_some()
+}
+
+/// Is `gap` nothing but a list separator (`, `, `; `, ` và `, `, và `)?
+fn is_list_gap(gap: &str) -> bool {
+    let g = gap.trim_matches(is_space);
+    let g = g
+        .strip_prefix([',', ';'])
+        .unwrap_or(g)
+        .trim_start_matches(is_space);
+    (g.is_empty() || base_is(g, "va")) && !gap.contains(crate::lex::is_line_break)
+}
+
+/// Where the paragraph breaks of `text` end (`\n`, spaces, tabs or CRs, `\n`), in order.
+fn paragraph_breaks(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for k in memchr::memchr_iter(b'\n', bytes) {
+        let gap = bytes[k + 1..]
+            .iter()
+            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+            .count();
+        if bytes.get(k + 1 + gap) == Some(&b'\n') {
+            out.push(k + 1);
+        }
+    }
+    out
+}
+
+/// The paragraph of each item (items are in text order).
+fn paragraphs(text: &str, items: &[Item]) -> Vec<usize> {
+    let breaks = paragraph_breaks(text);
+    items
+        .iter()
+        .map(|it| breaks.partition_point(|&b| b <= it.start))
+        .collect()
+}
+
+fn share_trailing_issuer(text: &str, items: &mut [Item]) {
+    for k in (1..items.len()).rev() {
+        let (head, tail) = items.split_at_mut(k);
+        let (prev, next) = (&mut head[k - 1], &tail[0]);
+        if !(is_short(prev) && is_short(next) && prev.issuer.is_none() && next.issuer.is_some()) {
+            continue;
+        }
+        if prev.end > next.start || !is_list_gap(&text[prev.end..next.start]) {
+            continue;
+        }
+        prev.issuer.clone_from(&next.issuer);
+        prev.term = prev.term.or(next.term);
+        prev.kind = next.kind;
+    }
+}
+
+fn restate(text: &str, items: &mut [Item]) {
+    if !items.iter().any(is_short) {
+        return;
+    }
+    let para = paragraphs(text, items);
+    // Full citations (their indices, in text order) by paragraph, type word and number, for
+    // the keys some short form asks for: a block of dense citations keeps no copy of them.
+    type Key = (usize, &'static str, u32);
+    let key = |it: &Item, p: usize| Some((p, it.doc_type?, it.number?));
+    let mut full: HashMap<Key, Vec<usize>> = items
+        .iter()
+        .zip(&para)
+        .filter(|(it, _)| is_short(it))
+        .filter_map(|(it, &p)| key(it, p))
+        .map(|k| (k, Vec::new()))
+        .collect();
+    for (k, (it, &p)) in items.iter().zip(&para).enumerate() {
+        let numbered =
+            it.symbol.is_some() && matches!(it.kind, CitationKind::Party | CitationKind::State);
+        if let (true, Some(list)) = (numbered, key(it, p).and_then(|k| full.get_mut(&k))) {
+            list.push(k);
+        }
+    }
+    let mut chosen: Vec<(usize, usize)> = Vec::new();
+    for (k, (it, &p)) in items.iter().zip(&para).enumerate() {
+        if !is_short(it) {
+            continue;
+        }
+        let Some(cands) = key(it, p).and_then(|key| full.get(&key)) else {
+            continue;
+        };
+        let Some(&first) = cands.first() else {
+            continue;
+        };
+        let distinct = cands
+            .iter()
+            .any(|&c| items[c].symbol != items[first].symbol);
+        let pick = if distinct {
+            // Only a bracketed restatement right after the full citation.
+            cands.iter().copied().find(|&c| {
+                let end = items[c].end;
+                end <= it.start && text[end..it.start].trim_matches(is_space) == "("
+            })
+        } else {
+            cands
+                .iter()
+                .copied()
+                .rev()
+                .find(|&c| items[c].start < it.start)
+                .or(Some(first))
+        };
+        let Some(c) = pick else { continue };
+        let full = &items[c];
+        let issuer_agrees = it
+            .issuer
+            .as_deref()
+            .is_none_or(|i| is_state_body(i) == (full.kind == CitationKind::State));
+        let term_agrees = it.term.is_none() || full.term.is_none() || it.term == full.term;
+        // `Nghị quyết 77 năm 2017` restates no `77/NQ-CP ngày 24/10/2014`.
+        let year_agrees = it.year.is_none() || full.year.is_none() || it.year == full.year;
+        if issuer_agrees && term_agrees && year_agrees {
+            chosen.push((k, c));
+        }
+    }
+    for (k, c) in chosen {
+        let (kind, type_code, issuer_code, symbol) = {
+            let full = &items[c];
+            (
+                full.kind,
+                full.type_code.clone(),
+                full.issuer_code.clone(),
+                full.symbol.clone(),
+            )
+        };
+        let it = &mut items[k];
+        it.kind = kind;
+        it.type_code = type_code;
+        it.issuer_code = issuer_code;
+        it.symbol = symbol;
+    }
+}
