@@ -62,7 +62,9 @@ fn titles() -> &'static Titles {
     T.get_or_init(|| {
         let mut by_key: HashMap<(u8, BaseKey), Vec<Vec<Folded>>> = HashMap::new();
         for line in include_str!("../../data/act_titles.tsv").lines() {
-            let Some((doc, title)) = line.split_once('\t') else {
+            // TYPE WORD, TITLE, SOURCE (see the file's header).
+            let mut fields = line.split('\t');
+            let (Some(doc), Some(title)) = (fields.next(), fields.next()) else {
                 continue;
             };
             let Some(doc) = ACT_WORDS.iter().position(|w| *w == doc) else {
@@ -587,6 +589,46 @@ fn number_follows(rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `data/act_titles.tsv`: three fields a line, a known type word, a source URL or
+    /// `unverified`, no title twice.
+    #[test]
+    fn title_list_format() {
+        let mut seen = std::collections::HashSet::new();
+        let mut sourced = 0;
+        for (k, line) in include_str!("../../data/act_titles.tsv")
+            .lines()
+            .enumerate()
+        {
+            if line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            let n = k + 1;
+            assert_eq!(fields.len(), 3, "line {n}: {line}");
+            let [doc, title, source] = [fields[0], fields[1], fields[2]];
+            assert!(ACT_WORDS.contains(&doc), "line {n}: type word {doc}");
+            assert!(
+                !title.is_empty() && title == title.trim() && !title.contains("  "),
+                "line {n}: title {title:?}"
+            );
+            let url = source.starts_with("https://") || source.starts_with("http://");
+            assert!(
+                url && !source.contains(' ') || source == "unverified",
+                "line {n}: source {source}"
+            );
+            sourced += usize::from(url);
+            assert!(
+                seen.insert((doc, title.to_lowercase())),
+                "line {n}: {title} twice"
+            );
+        }
+        assert!(
+            seen.len() > 250 && sourced > 70,
+            "{} titles, {sourced} with a source",
+            seen.len()
+        );
+    }
     use crate::extract_citations;
 
     fn acts(text: &str) -> Vec<(String, Option<String>, Option<i32>, String)> {
