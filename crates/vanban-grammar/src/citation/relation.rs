@@ -11,6 +11,11 @@
 //! quantity = digits | "năm" | "giữa" | "kỳ" | "nhiệm"            (`sơ kết 5 năm thực hiện`)
 //! ```
 //!
+//! `thực hiện` after a noun that makes it one (`việc`, `kết quả`, `tình hình`, `quá trình`,
+//! `tiến độ`) is a noun: the text talks about the implementation (`báo cáo kết quả thực hiện
+//! Nghị quyết …`: no relation) unless a verb stands right before the noun (`sơ kết việc thực
+//! hiện Chỉ thị …` → reviews).
+//!
 //! The verb must stand in the citation's own clause: after the previous citation, on the same
 //! line, not behind a sentence stop or a bracket, and not inside the previous citation's
 //! subject (`Kế hoạch số 10 về thực hiện Chỉ thị 05`: the plan's subject, not the clause's verb).
@@ -51,6 +56,19 @@ const FILLERS: &[&str] = &[
 
 /// Words of a review's period (`sơ kết 5 năm thực hiện`, `tổng kết giữa nhiệm kỳ thực hiện`).
 const QUANTITIES: &[&str] = &["năm", "giưa", "ky", "nhiêm", "va"];
+
+/// Nouns that make the `thực hiện` after them a noun (`việc thực hiện`, `kết quả thực hiện`,
+/// `tình hình thực hiện`): the implementation is talked about, not done, so it gives no relation
+/// unless a verb heads the chain (`sơ kết việc thực hiện` is no chain either: none). As base
+/// letters: one word, or the last two.
+const NOMINALISERS: &[&[&str]] = &[
+    &["viêc"],
+    &["sư"],
+    &["kêt", "qua"],
+    &["tinh", "hinh"],
+    &["qua", "trinh"],
+    &["tiên", "đô"],
+];
 
 /// Words looked back at most from a citation.
 const MAX_WORDS: usize = 10;
@@ -194,7 +212,30 @@ fn governing(window: &str) -> Option<(Relation, usize)> {
             None => break,
         }
     }
+    // `k` is the word before the head verb: `việc thực hiện` is a noun, which only a verb
+    // before it governs (`sơ kết việc thực hiện` → reviews, `triển khai quyết liệt việc thực
+    // hiện` → deploys).
+    if head.0 == Relation::Implements {
+        if let Some(n) = nominaliser(&mut back, k) {
+            let mut j = k + n;
+            while j < k + n + 4 && back.key(j).is_some_and(|w| t.fillers.contains(&w)) {
+                j += 1;
+            }
+            return verb_at(&mut back, j);
+        }
+    }
     Some(head)
+}
+
+/// Does a noun that makes the verb after it a noun end at word `k`? Its length in words.
+fn nominaliser(back: &mut Back<'_>, k: usize) -> Option<usize> {
+    let (w, _) = back.get(k)?;
+    let prev = back.get(k + 1).map(|(p, _)| p);
+    NOMINALISERS.iter().find_map(|n| match n {
+        [one] => base_is(w, one).then_some(1),
+        [a, b] => (base_is(w, b) && prev.is_some_and(|p| base_is(p, a))).then_some(2),
+        _ => None,
+    })
 }
 
 /// Only list separators between two citations: white space, `,`, `;`, `:`, dashes and bullets,
