@@ -176,8 +176,15 @@ fn numbered(idents: &[Option<Ident<'_>>], found: &mut [Found], text_key: &dyn Fn
                 g.1 = i;
             }
             None if !full => more.push((i, i)),
-            // Beyond the cap, further distinct mentions say too little to be told apart.
-            None => {}
+            // Beyond the cap, a further way of citing the number is weighed against nothing:
+            // the mention keeps its own key (global, or of this text), never another's.
+            None => {
+                found[i] = match (&id.global, &id.base) {
+                    (Some(k), _) => Found::Key(k.clone(), KeyScope::Global, Resolution::Full),
+                    (None, Some(b)) => Found::Key(text_key(b), KeyScope::Text, Resolution::Full),
+                    (None, None) => Found::Nothing,
+                };
+            }
         }
     }
     let mut give = |(first, _): Group, f: &Found| {
