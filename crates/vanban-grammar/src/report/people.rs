@@ -200,14 +200,77 @@ const PLACE: u8 = 4;
 const ORGAN: u8 = 8;
 const OPENER: u8 = 16;
 
+/// A word as [`word_key`] folds it (base letters and tone), on the stack: the table is asked
+/// for every word of a title, so the key must not allocate. Longer words are in no list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    base: [char; 16],
+    len: u8,
+    tone: u8,
+}
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        // The letters in use only, folded into one word for `Fnv`.
+        let mut x = u64::from(self.tone) << 56 | u64::from(self.len) << 48;
+        for &c in &self.base[..usize::from(self.len)] {
+            x = x.rotate_left(21) ^ u64::from(c);
+        }
+        h.write_u64(x);
+    }
+}
+
+/// FNV-1a over what `Key::hash` writes: the table's keys are short words, and SipHash cost
+/// more than the rest of a lookup.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0 ^ x).wrapping_mul(0x0100_0000_01B3);
+        self.0 ^= self.0 >> 29;
+    }
+}
+
+impl Key {
+    fn of(w: &str) -> Option<Self> {
+        let mut k = Self {
+            base: ['\0'; 16],
+            len: 0,
+            tone: 0,
+        };
+        for (b, tone) in crate::lex::folded_chars(w) {
+            if let Some(b) = b {
+                *k.base.get_mut(usize::from(k.len))? = b;
+                k.len += 1;
+            }
+            k.tone = tone;
+        }
+        Some(k)
+    }
+
+    /// The key of a list word (every one fits).
+    fn of_listed(w: &str) -> Self {
+        Self::of(w).unwrap_or_else(|| panic!("list word {w:?} longer than a key"))
+    }
+}
+
 /// A word's class bits, and the titles (in `HEADS` order) that start with it.
 fn lookup(w: &str) -> (u8, &'static [&'static str]) {
-    type Table = HashMap<String, (u8, Vec<&'static str>)>;
+    type Table = HashMap<Key, (u8, Vec<&'static str>), std::hash::BuildHasherDefault<Fnv>>;
     static TABLE: OnceLock<Table> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut t: Table = HashMap::new();
+        let mut t: Table = HashMap::default();
         for head in HEADS {
-            let entry = t.entry(word_key(head.split(' ').next().unwrap_or(head)));
+            let entry = t.entry(Key::of_listed(head.split(' ').next().unwrap_or(head)));
             let (bits, heads) = entry.or_default();
             *bits |= HEAD_START;
             heads.push(head);
@@ -220,13 +283,13 @@ fn lookup(w: &str) -> (u8, &'static [&'static str]) {
         ];
         for (words, bit) in lists {
             for w in words {
-                t.entry(word_key(w)).or_default().0 |= bit;
+                t.entry(Key::of_listed(w)).or_default().0 |= bit;
             }
         }
         t
     });
-    table
-        .get(&word_key(w))
+    Key::of(w)
+        .and_then(|k| table.get(&k))
         .map_or((0, &[][..]), |(bits, heads)| (*bits, heads.as_slice()))
 }
 
@@ -433,13 +496,18 @@ fn mention(i: &str) -> R<'_, (&str, Vec<&str>)> {
 }
 
 /// titled = title {"," sp title} sp surname_name {"," sp position}
-fn titled(i: &str) -> R<'_, (&str, Vec<&str>)> {
+///
+/// On failure, the bytes its titles ran over: a title word inside them starts the same titles
+/// with no name after them, so the caller skips those anchors (a run of title words, `Phó Phó
+/// Phó …` or `Phó, Phó, …`, then costs each word one reading, not one per anchor before it).
+fn titled(i: &str) -> Result<(&str, (&str, Vec<&str>)), usize> {
     let mut positions = Vec::new();
     let mut title = i;
+    let mut read = 0;
     while positions.len() < MAX_POSITIONS {
         // Most anchors are capitalised words that open no title (`Trung ương`, `Đại hội`).
         let Some((rest, h)) = head_at(title) else {
-            return fail(i);
+            return Err(read);
         };
         let (rest, name) = title_tail(rest, last_word(h));
         positions.push(&title[..title.len() - rest.len()]);
@@ -447,10 +515,14 @@ fn titled(i: &str) -> R<'_, (&str, Vec<&str>)> {
             let after = positions_after(after, &mut positions);
             return Ok((after, (who, positions)));
         }
+        read = i.len() - rest.len();
         // `Tổng Bí thư, Chủ tịch nước Nguyễn Phú Trọng`: titles joined by commas.
-        title = (hsp0, char(','), hsp0).parse(rest)?.0;
+        title = match (hsp0, char(','), hsp0).parse(rest) {
+            Ok((r, _)) => r,
+            Err(_) => return Err(read),
+        };
     }
-    fail(i)
+    Err(read)
 }
 
 /// The key names and positions merge by: word by word, what [`word_eq`] compares (case and
@@ -527,8 +599,10 @@ pub(crate) fn people(src: &Source<'_>, region: &str) -> Vec<Person> {
     // hashed, so merging stays linear however many people a text names.
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut seen: Vec<HashSet<String>> = Vec::new();
-    // Bytes before `done` belong to a mention already read.
+    // Bytes before `done` belong to a mention already read; title words before `titles_done`
+    // to a title already read to its end with no name after it.
     let mut done = 0;
+    let mut titles_done = 0;
     for (k, end, id) in searcher.find_iter(region) {
         let whole_word = !region[..k]
             .chars()
@@ -545,7 +619,14 @@ pub(crate) fn people(src: &Source<'_>, region: &str) -> Vec<Person> {
             Anchor::Opener => mention(&region[k..]),
             Anchor::CapitalOpener if sentence_start(region, k) => mention(&region[k..]),
             Anchor::CapitalOpener => continue,
-            Anchor::Title => titled(&region[k..]),
+            Anchor::Title if k < titles_done => continue,
+            Anchor::Title => match titled(&region[k..]) {
+                Ok(found) => Ok(found),
+                Err(read) => {
+                    titles_done = k + read;
+                    continue;
+                }
+            },
         };
         let Ok((rest, (who, positions))) = parsed else {
             continue;
