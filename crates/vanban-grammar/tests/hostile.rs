@@ -406,3 +406,279 @@ fn forty_thousand_basis_lines() {
     assert!(r.basis.iter().all(|b| b.citations.len() == 1));
     assert_linear("parse_report on basis lines", 8, cs, cl);
 }
+
+/// A citation as the grammar reads it, without what white space changes: its position, its
+/// text, and subject and title up to their white space.
+fn reading(c: &vanban_grammar::Citation) -> String {
+    let mut c = common::strip(c);
+    let one_space = |s: &str| {
+        s.split(char::is_whitespace)
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    c.subject = c.subject.as_deref().map(one_space);
+    c.title = c.title.as_deref().map(one_space);
+    c.issuer = c.issuer.as_deref().map(one_space);
+    format!("{c:?}")
+}
+
+/// Every white space `lex::is_space` accepts between words, as the writer may have typed it: a
+/// tab, two spaces, each line break of `lex::chars::is_line_break` (LF, CR LF, CR, VT, FF, NEL,
+/// U+2028, U+2029), NBSP and the other spaces the view repairs, and runs of them.
+const SPACES: &[&str] = &[
+    "\t",
+    "  ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\u{0B}",
+    "\u{0C}",
+    "\u{85}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{A0}",
+    "\u{2009}",
+    "\u{202F}",
+    "\u{3000}",
+    " \t",
+    "\t ",
+    "\u{A0}\u{A0}",
+    " \n ",
+    "\n\t",
+];
+
+/// The words of the citation phrase that may be broken across lines.
+const PHRASE_WORDS: &[&str] = &[
+    "Nghị quyết",
+    "Chỉ thị",
+    "Quy định",
+    "Kết luận",
+    "Quyết định",
+    "Nghị định",
+    "Thông tư",
+    "Kế hoạch",
+    "Hiến pháp",
+    "Điều lệ",
+    "Pháp lệnh",
+    "Trung ương",
+    "Hội nghị",
+    "Đại hội",
+    "Ban Chấp hành",
+    "Bộ Chính trị",
+];
+
+/// Issue 11 §4: white space other than one space between the syllables of a type word loses
+/// nothing, through every path that finds type words: plenum and congress resolutions, short
+/// forms, lists, numbered citations found from the type word or from the slash, acts. Spans
+/// still slice back to the original.
+#[test]
+fn white_space_inside_type_words() {
+    let _serial = one_at_a_time();
+    let phrases = [
+        "Thực hiện Nghị quyết Trung ương 4, khoá XII về xây dựng Đảng.",
+        "Quán triệt Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII.",
+        "Nghị quyết Đại hội XII của Đảng đã chỉ rõ.",
+        "Theo Chỉ thị 05 của Bộ Chính trị và Quy định 205.",
+        "Kết luận số 21, 22 và 23-KL/TW của Ban Bí thư.",
+        "Quyết định số 217, số 218 của Bộ Chính trị (Khóa XI).",
+        "Nghị định 15 của Chính phủ; Thông tư số 96/2015/TT-BTC của Bộ Tài chính.",
+        "Kế hoạch số 10-KH/TU ngày 5-1-2017 của Ban Thường vụ Tỉnh ủy.",
+        "theo Hiến pháp năm 2013 và Điều lệ Đảng, Cương lĩnh năm 2011; Pháp lệnh Công an xã.",
+        "Quy định số 08-QĐi/TW ngày 25-10-2018 về trách nhiệm nêu gương.",
+    ];
+    for plain in phrases {
+        let want: Vec<String> = extract_citations(plain).iter().map(reading).collect();
+        assert!(!want.is_empty(), "{plain}");
+        for space in SPACES {
+            let line_break = space
+                .chars()
+                .any(|c| "\n\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}".contains(c));
+            // Every space of the phrase in turn, then all at once; a line break only inside the
+            // words of the citation phrase (it may end a subject, or keep a bare number off the
+            // type word's line).
+            let mut variants: Vec<String> = Vec::new();
+            if line_break {
+                let mut text = plain.to_owned();
+                for w in PHRASE_WORDS {
+                    text = text.replace(w, &w.replace(' ', space));
+                }
+                variants.push(text);
+            } else {
+                let positions: Vec<usize> = plain.match_indices(' ').map(|(k, _)| k).collect();
+                variants.extend(
+                    positions
+                        .iter()
+                        .map(|&k| format!("{}{space}{}", &plain[..k], &plain[k + 1..])),
+                );
+                variants.push(plain.replace(' ', space));
+            }
+            for text in variants {
+                let cites = extract_citations(&text);
+                check_citation_spans(&text, &cites);
+                let got: Vec<String> = cites.iter().map(reading).collect();
+                assert_eq!(got, want, "{text:?}");
+            }
+        }
+    }
+    // The type word alone, every casing and space: the same citation as with one space.
+    for (plain, spaced) in [
+        (
+            "Chỉ thị 05 của Bộ Chính trị",
+            "Chỉ{}thị 05 của Bộ Chính trị",
+        ),
+        ("Nghị quyết Trung ương 4", "Nghị{}quyết Trung ương 4"),
+        ("Kết luận 21 của Ban Bí thư", "Kết{}luận 21 của Ban Bí thư"),
+        ("Nghị quyết Đại hội XIII", "Nghị{}quyết Đại hội XIII"),
+        (
+            "Quy định 205 của Bộ Chính trị",
+            "Quy{}định 205 của Bộ Chính trị",
+        ),
+        ("Hiến pháp năm 2013", "Hiến{}pháp năm 2013"),
+    ] {
+        let want: Vec<String> = extract_citations(plain).iter().map(reading).collect();
+        assert_eq!(want.len(), 1, "{plain}");
+        for space in SPACES {
+            let text = spaced.replace("{}", space);
+            let cites = extract_citations(&text);
+            check_citation_spans(&text, &cites);
+            assert_eq!(
+                cites.iter().map(reading).collect::<Vec<_>>(),
+                want,
+                "{text:?}"
+            );
+            assert_eq!(parse_report(&text).citations, cites, "{text:?}");
+        }
+    }
+}
+
+/// The seed article with NBSP, tabs or double spaces for its spaces (and with line breaks for
+/// the spaces inside its type words) gives the same 17 citations.
+#[test]
+fn seed_article_with_other_spaces() {
+    let _serial = one_at_a_time();
+    let seed = include_str!("../../../tests/fixtures/articles/seed_xaydungdang_2016.txt");
+    let want: Vec<String> = extract_citations(seed).iter().map(reading).collect();
+    assert_eq!(want.len(), 17);
+    let type_words = [
+        "Nghị quyết",
+        "Chỉ thị",
+        "Kết luận",
+        "Quyết định",
+        "Quy định",
+    ];
+    let mut variants: Vec<(String, String)> = ["\u{A0}", "\t", "  ", " \u{A0}", "\u{2009}"]
+        .iter()
+        .map(|s| (format!("{s:?}"), seed.replace(' ', s)))
+        .collect();
+    for br in ["\n", "\r\n", "\u{2028}", "\u{0C}"] {
+        let mut text = seed.to_owned();
+        for w in type_words {
+            text = text.replace(w, &w.replace(' ', br));
+        }
+        variants.push((format!("type words broken by {br:?}"), text));
+    }
+    for (what, text) in variants {
+        let cites = extract_citations(&text);
+        check_citation_spans(&text, &cites);
+        let got: Vec<String> = cites.iter().map(reading).collect();
+        assert_eq!(got, want, "{what}");
+    }
+}
+
+/// Issue 11 §14: a type word whose syllables differ in case (`NGHỊ quyết Trung ương 4`, `Chỉ
+/// THỊ số 05-CT/TW`) is read like its usual spelling, every combination of lower case,
+/// capitalised and upper case; an act's name still needs its capital.
+#[test]
+fn mixed_case_type_words() {
+    let _serial = one_at_a_time();
+    let cases: [fn(&str) -> String; 3] = [
+        |s| s.to_lowercase(),
+        |s| {
+            let mut c = s.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        },
+        |s| s.to_uppercase(),
+    ];
+    for (word, tail) in [
+        ("nghị quyết", " Trung ương 4, khóa XII về xây dựng Đảng"),
+        ("nghị quyết", " Đại hội XII của Đảng"),
+        ("chỉ thị", " số 05-CT/TW ngày 15-5-2016 của Bộ Chính trị"),
+        ("chỉ thị", " 05 của Bộ Chính trị"),
+        ("kết luận", " số 21, 22-KL/TW"),
+        ("quyết định", " 217 của Bộ Chính trị"),
+        ("quy định", " 205 của Bộ Chính trị"),
+        ("kế hoạch", " 10 của Ban Thường vụ"),
+        ("nghị định", " 15 của Chính phủ"),
+        ("thông tư", " 96/2015/TT-BTC"),
+        ("hiến pháp", " năm 2013"),
+        ("điều lệ", " Đảng năm 2011"),
+    ] {
+        let plain = format!("Theo {}{tail}.", cases[1](word));
+        let want: Vec<String> = extract_citations(&plain).iter().map(reading).collect();
+        assert!(!want.is_empty(), "{plain}");
+        let (first, second) = word.split_once(' ').unwrap();
+        for a in cases {
+            for b in cases {
+                let text = format!("Theo {} {}{tail}.", a(first), b(second));
+                let cites = extract_citations(&text);
+                check_citation_spans(&text, &cites);
+                let got: Vec<String> = cites.iter().map(reading).collect();
+                let act = matches!(word, "hiến pháp" | "điều lệ");
+                if act && a(first) == first {
+                    // `điều lệ công ty`: an act's type word in lower case is prose
+                    assert!(got.is_empty(), "{text}");
+                } else {
+                    assert_eq!(got, want, "{text}");
+                }
+            }
+        }
+    }
+}
+
+/// Issue 11 §10: runs of title words (`Phó `, `Đại tá `, `Bí thư `, titles joined by commas)
+/// cost `parse_report` about what real text of the same size costs, not 100× (each word of a
+/// run is read by one title parse, not by one per title word before it). Measured by
+/// allocations, which count the work deterministically, and generously by time.
+#[test]
+fn runs_of_title_words_cost_what_prose_costs() {
+    let _serial = one_at_a_time();
+    let seed = include_str!("../../../tests/fixtures/articles/seed_xaydungdang_2016.txt");
+    let size = full_size(400_000);
+    let prose = fill(seed, size);
+    let (base, _) = cost(2, &|| parse_report(&prose));
+    for piece in [
+        "Phó ",
+        "Đại tá ",
+        "Bí thư ",
+        "Phó Bí thư Thường trực ",
+        "Phó, ",
+        "Thủ tướng Chính phủ, ",
+        "Ủy viên Ban Thường vụ Tỉnh ủy ",
+    ] {
+        let text = fill(piece, size);
+        let (c, r) = cost(2, &|| parse_report(&text));
+        assert!(r.people.is_empty(), "{piece:?}");
+        let per_byte = |x: u64, t: &str| x as f64 / t.len() as f64;
+        let ratio = per_byte(c.allocs, &text) / per_byte(base.allocs.max(1), &prose);
+        assert!(
+            ratio < 4.0,
+            "{piece:?}: {} allocations for {} bytes, prose {} for {} ({ratio:.1}×)",
+            c.allocs,
+            text.len(),
+            base.allocs,
+            prose.len()
+        );
+        assert!(
+            c.time.as_secs_f64() / text.len() as f64
+                <= 8.0 * base.time.as_secs_f64() / prose.len() as f64 + 0.05,
+            "{piece:?}: {:?} for {} bytes, prose {:?} for {}",
+            c.time,
+            text.len(),
+            base.time,
+            prose.len()
+        );
+    }
+}

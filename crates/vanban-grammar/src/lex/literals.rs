@@ -33,6 +33,20 @@ impl Literals {
         }
     }
 
+    /// The leftmost match starting at or after byte `from`, as `(start, end, pattern index)`:
+    /// for searches that resume inside a match (overlapping anchors).
+    pub(crate) fn find_at(&self, text: &str, from: usize) -> Option<(usize, usize, usize)> {
+        if from > text.len() {
+            return None;
+        }
+        let span = aho_corasick::Span::from(from..text.len());
+        let m = match self {
+            Literals::Packed(s) => s.find_in(text, span),
+            Literals::Dfa(a) => a.find(aho_corasick::Input::new(text).span(span)),
+        }?;
+        Some((m.start(), m.end(), m.pattern().as_usize()))
+    }
+
     /// Matches as `(start, end, pattern index)`, in order, not overlapping.
     pub(crate) fn find_iter<'a>(
         &'a self,
@@ -84,6 +98,12 @@ mod tests {
         for fat in [false, true] {
             let any = Literals::new(&patterns, fat);
             assert_eq!(any.find_iter(text).collect::<Vec<_>>(), found, "fat: {fat}");
+        }
+        // Resuming inside a match finds the overlapping one.
+        for any in [dfa, Literals::new(&patterns, true)] {
+            let k = text.find("Nghị định").unwrap();
+            assert_eq!(any.find_at(text, k), Some((k, k + "Nghị".len(), 3)));
+            assert_eq!(any.find_at(text, text.len()), None);
         }
     }
 }
