@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 secs=${1:-180}
-targets=${TARGETS:-"extract_citations parse_report parse_citation"}
+targets=${TARGETS:-"extract_citations parse_citation parse_report differential"}
 cargo fuzz build -O -s none
 for t in $targets; do
     mkdir -p "corpus/$t" "artifacts/$t"

@@ -28,14 +28,14 @@ fuzz_target!(|text: &str| {
         check(&c.text, c.start, c.end);
     }
     for i in &r.items {
-        check(&i.text, i.start, i.end);
+        check(&i.span.text, i.span.start, i.span.end);
     }
     for p in &r.people {
         check(&p.name, p.start, p.end);
     }
     let mut stack: Vec<_> = r.sections.iter().collect();
     while let Some(s) = stack.pop() {
-        check(&s.text, s.start, s.end);
+        check(&s.span.text, s.span.start, s.span.end);
         stack.extend(&s.children);
     }
 });
