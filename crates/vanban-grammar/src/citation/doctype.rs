@@ -6,107 +6,27 @@ use std::sync::OnceLock;
 use crate::error::PResult;
 use crate::lex::{KeywordTable, Match, Syllables, capitalise, fold_phrase};
 
-/// One document type as prose names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct DocType {
-    /// Canonical name (`Nghị quyết`); `None` for the generic `văn bản`.
-    pub(crate) name: Option<&'static str>,
-    /// Type code implied by the word, for short forms (`Chỉ thị 05` → `CT`).
-    pub(crate) code: Option<&'static str>,
-    /// May stand with a bare number (`Quy định 205`).
-    pub(crate) short: bool,
-    /// Only the state issues it (`Nghị định`, `Luật`), so a short form is a state citation.
-    pub(crate) state_only: bool,
-    /// A law-like act whose name may stand between the word and `số` (`Luật Báo chí số 103/2016/QH13`).
-    pub(crate) named: bool,
+pub(crate) use crate::lexicon::DocType;
+
+/// The type words of prose: the lexicon's spellings read in a citation phrase.
+fn words() -> impl Iterator<Item = (&'static str, DocType)> {
+    crate::lexicon::DOC_TYPES
+        .iter()
+        .filter(|(_, _, read)| read.prose())
+        .map(|(w, d, _)| (*w, *d))
 }
 
-const fn t(name: &'static str, code: &'static str, short: bool) -> DocType {
-    DocType {
-        name: Some(name),
-        code: Some(code),
-        short,
-        state_only: false,
-        named: false,
-    }
+/// The type of an anchor word (every anchor is a type word).
+fn anchor_doc(word: &str) -> Option<DocType> {
+    words().find(|(w, _)| *w == word).map(|(_, d)| d)
 }
-
-const fn state(name: &'static str, code: &'static str, named: bool) -> DocType {
-    DocType {
-        name: Some(name),
-        code: Some(code),
-        short: true,
-        state_only: true,
-        named,
-    }
-}
-
-/// An act cited mostly by name (`Hiến pháp năm 2013`, `Điều lệ Đảng`): no type code of its own.
-const fn act(name: &'static str) -> DocType {
-    DocType {
-        name: Some(name),
-        code: None,
-        short: false,
-        state_only: false,
-        named: false,
-    }
-}
-
-/// Spellings (lower case, NFC; any case and tone placement match) and what they mean.
-const WORDS: &[(&str, DocType)] = &[
-    ("nghị quyết", t("Nghị quyết", "NQ", true)),
-    ("quyết định", t("Quyết định", "QĐ", true)),
-    ("quy định", t("Quy định", "QĐ", true)),
-    ("qui định", t("Quy định", "QĐ", true)),
-    ("chỉ thị", t("Chỉ thị", "CT", true)),
-    ("kết luận", t("Kết luận", "KL", true)),
-    ("thông báo kết luận", t("Thông báo", "TB", false)),
-    ("thông báo", t("Thông báo", "TB", false)),
-    ("hướng dẫn", t("Hướng dẫn", "HD", false)),
-    ("kế hoạch", t("Kế hoạch", "KH", true)),
-    ("chương trình hành động", t("Chương trình", "CTr", true)),
-    ("chương trình", t("Chương trình", "CTr", false)),
-    ("quy chế", t("Quy chế", "QC", false)),
-    ("thông tri", t("Thông tri", "TT", false)),
-    ("công văn", t("Công văn", "CV", false)),
-    ("tờ trình", t("Tờ trình", "TTr", false)),
-    ("báo cáo", t("Báo cáo", "BC", false)),
-    ("đề án", t("Đề án", "ĐA", false)),
-    ("biên bản", t("Biên bản", "BB", false)),
-    ("giấy giới thiệu", t("Giấy giới thiệu", "GGT", false)),
-    (
-        "văn bản",
-        DocType {
-            name: None,
-            code: None,
-            short: false,
-            state_only: false,
-            named: false,
-        },
-    ),
-    ("nghị định", state("Nghị định", "NĐ", false)),
-    (
-        "thông tư liên tịch",
-        state("Thông tư liên tịch", "TTLT", false),
-    ),
-    ("thông tư", state("Thông tư", "TT", false)),
-    ("công điện", state("Công điện", "CĐ", false)),
-    ("luật", state("Luật", "L", true)),
-    ("bộ luật", state("Bộ luật", "L", true)),
-    ("pháp lệnh", state("Pháp lệnh", "PL", true)),
-    ("hiến pháp", act("Hiến pháp")),
-    ("điều lệ", act("Điều lệ")),
-    ("cương lĩnh", act("Cương lĩnh")),
-];
 
 fn table() -> &'static KeywordTable<DocType> {
     static TABLE: OnceLock<KeywordTable<DocType>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        KeywordTable::new(WORDS.iter().map(|(w, d)| (fold_phrase(w), *d)).collect())
-    })
+    TABLE.get_or_init(|| KeywordTable::new(words().map(|(w, d)| (fold_phrase(w), d)).collect()))
 }
 
-/// type_word = one of WORDS, any case, either tone placement (longest wins)
+/// type_word = one of the lexicon's prose spellings (`lexicon::DOC_TYPES`), any case, either tone placement (longest wins)
 pub(crate) fn type_word(i: &str, how: Match) -> PResult<'_, DocType> {
     let (rest, (d, _)) = table().longest(i, how)?;
     Ok((rest, d))
@@ -180,7 +100,7 @@ pub(crate) fn prefilter_patterns() -> Vec<(String, Pattern)> {
         .map(|w| (*w, false))
         .chain(ACT_ANCHORS.iter().map(|w| (*w, true)));
     for (word, act) in words {
-        let Some(&(_, doc)) = WORDS.iter().find(|(w, _)| *w == word) else {
+        let Some(doc) = anchor_doc(word) else {
             continue;
         };
         if !act {
@@ -226,10 +146,7 @@ fn anchor_table() -> &'static KeywordTable<(DocType, bool)> {
             .chain(ACT_ANCHORS.iter().map(|w| (*w, true)));
         KeywordTable::new(
             words
-                .filter_map(|(word, act)| {
-                    let (_, doc) = WORDS.iter().find(|(w, _)| *w == word)?;
-                    Some((fold_phrase(word), (*doc, act)))
-                })
+                .filter_map(|(word, act)| Some((fold_phrase(word), (anchor_doc(word)?, act))))
                 .collect(),
         )
     })

@@ -16,82 +16,6 @@ use crate::lex::{
     same_word, word,
 };
 
-/// Organ-name units in canonical spelling (longest match wins).
-const UNITS: &[&str] = &[
-    "Bộ Chính trị",
-    "Ban Bí thư",
-    "Ban Chấp hành",
-    "Ban Chấp hành Trung ương",
-    "Trung ương",
-    "Đảng",
-    "Ban Thường vụ",
-    "Thường vụ",
-    "Thường trực",
-    "Tỉnh ủy",
-    "Thành ủy",
-    "Huyện ủy",
-    "Quận ủy",
-    "Thị ủy",
-    "Đảng ủy",
-    "Đảng bộ",
-    "Đảng đoàn",
-    "Ban cán sự đảng",
-    "Quân ủy",
-    "Quân ủy Trung ương",
-    "Công an",
-    "Ủy ban Kiểm tra",
-    "Ủy ban",
-    "Ban Tổ chức",
-    "Ban Tuyên giáo",
-    "Ban Tuyên giáo và Dân vận",
-    "Ban Dân vận",
-    "Ban Nội chính",
-    "Ban Kinh tế",
-    "Ban Đối ngoại",
-    "Ban Chỉ đạo",
-    "Văn phòng",
-    "Chính phủ",
-    "Thủ tướng",
-    "Bộ trưởng",
-    "Chủ tịch",
-    "Quốc hội",
-    "Ủy ban Thường vụ Quốc hội",
-    "Ủy ban nhân dân",
-    "Hội đồng nhân dân",
-    "Mặt trận Tổ quốc",
-    "Hội nghị",
-    "tỉnh",
-    "thành phố",
-    "huyện",
-    "quận",
-    "thị xã",
-    "thị trấn",
-    "xã",
-    "phường",
-    "Tòa án nhân dân",
-    "Viện kiểm sát nhân dân",
-    "tối cao",
-    "Khối",
-    // Ministries whose name holds `và` (which otherwise joins two issuers)
-    "Bộ Giáo dục và Đào tạo",
-    "Bộ Tài nguyên và Môi trường",
-    "Bộ Thông tin và Truyền thông",
-    "Bộ Khoa học và Công nghệ",
-    "Bộ Kế hoạch và Đầu tư",
-    "Bộ Nông nghiệp và Phát triển nông thôn",
-    "Bộ Nông nghiệp và Môi trường",
-    "Bộ",
-    "Sở",
-    "Cục",
-    "Tổng cục",
-    "Học viện",
-    "Viện",
-    "Trường",
-    "Thanh tra",
-    "các cơ quan",
-    "doanh nghiệp",
-];
-
 /// Abbreviations written in capitals (`BCT`, `BCH`, `T.Ư`, `UBND`, `GD&ĐT`, `GD-ĐT`) are kept
 /// as written.
 fn is_abbreviation(w: &str) -> bool {
@@ -104,9 +28,8 @@ fn units() -> &'static KeywordTable<&'static str> {
     static U: OnceLock<KeywordTable<&'static str>> = OnceLock::new();
     U.get_or_init(|| {
         KeywordTable::new(
-            UNITS
-                .iter()
-                .map(|u| (fold_phrase(&u.to_lowercase()), *u))
+            crate::lexicon::organs(crate::lexicon::UNIT)
+                .map(|u| (fold_phrase(&u.to_lowercase()), u))
                 .collect(),
         )
     })
@@ -368,19 +291,13 @@ fn joiner(i: &str) -> PResult<'_, &'static str> {
     }
 }
 
-/// The central bodies that issue jointly (`Bộ Chính trị, Ban Bí thư`).
-const CENTRAL: &[&str] = &[
-    "Bộ Chính trị",
-    "Ban Bí thư",
-    "Ban Chấp hành Trung ương",
-    "Ban Chấp hành",
-];
-
 fn is_central(t: Token<'_>) -> bool {
-    matches!(t, Token::Unit(u) if CENTRAL.contains(&u))
+    static CENTRAL: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let central = CENTRAL.get_or_init(|| crate::lexicon::organs(crate::lexicon::CENTRAL).collect());
+    matches!(t, Token::Unit(u) if central.contains(&u))
 }
 
-/// central_body = one of CENTRAL: only these join with `,` or `và` into one issuer, so that
+/// central_body = one of the lexicon's central bodies (`lexicon::CENTRAL`): only these join with `,` or `và` into one issuer, so that
 /// `của Bộ Chính trị, Ban Thường vụ Tỉnh ủy xây dựng…` keeps the second body out.
 fn central_body(i: &str) -> PResult<'_, Token<'_>> {
     let (rest, u) = unit(i, false)?;
@@ -404,87 +321,77 @@ mod tests {
 
     #[test]
     fn common_bodies() {
-        assert_eq!(iss("Bộ Chính trị về đổi mới"), "Bộ Chính trị");
-        assert_eq!(iss("Bộ Chính trị khoá XII"), "Bộ Chính trị");
-        assert_eq!(
-            iss("Ban Thường vụ Tỉnh uỷ về thực hiện"),
-            "Ban Thường vụ Tỉnh ủy"
-        );
-        assert_eq!(
-            iss("Ban Chấp hành Trung ương Đảng khóa XII"),
-            "Ban Chấp hành Trung ương Đảng"
-        );
-        assert_eq!(iss("Thủ tướng Chính phủ quy định"), "Thủ tướng Chính phủ");
-        assert_eq!(
-            iss("Ban Bí thư Trung ương Đảng"),
-            "Ban Bí thư Trung ương Đảng"
-        );
-        assert_eq!(iss("BCT về"), "BCT");
-        assert_eq!(iss("Bộ Chính trị ban hành"), "Bộ Chính trị");
-        assert_eq!(iss("BỘ CHÍNH TRỊ VỀ XỬ LÝ"), "Bộ Chính trị");
-        assert_eq!(iss("bộ chính trị về"), "Bộ Chính trị");
-        assert_eq!(
-            iss("Bạn Chấp hành Trũng ương Đảng về"),
-            "Ban Chấp hành Trung ương Đảng"
-        );
-        assert_eq!(
-            iss("Bộ Chính trị, Ban Bí thư về"),
-            "Bộ Chính trị, Ban Bí thư"
-        );
-        assert_eq!(iss("Ban Tuyên giáo Tỉnh ủy"), "Ban Tuyên giáo Tỉnh ủy");
-        assert_eq!(
-            iss("Ban Chấp hành Đảng bộ tỉnh về"),
-            "Ban Chấp hành Đảng bộ tỉnh"
-        );
-        assert_eq!(iss("Thành ủy Hà Nội về"), "Thành ủy Hà Nội");
-        assert_eq!(iss("Ban Bí thư T.Ư Đảng"), "Ban Bí thư T.Ư Đảng");
-        assert_eq!(
-            iss("Ban Chỉ đạo Quốc gia phòng, chống"),
-            "Ban Chỉ đạo Quốc gia"
-        );
-        assert_eq!(iss("Ủy ban Tư pháp của Quốc hội"), "Ủy ban Tư pháp");
-        assert_eq!(
-            iss("Đảng ủy Công an Trung ương"),
-            "Đảng ủy Công an Trung ương"
-        );
-        assert_eq!(iss("Bộ Chính trị\nSáng nay"), "Bộ Chính trị");
-        assert_eq!(iss("UBND tỉnh Quảng Bình về"), "UBND tỉnh Quảng Bình");
-        assert_eq!(
-            iss("UBND tỉnh Quảng Bình phê duyệt"),
-            "UBND tỉnh Quảng Bình"
-        );
-        assert_eq!(iss("UBND tỉnh Lào Cai ký ban hành"), "UBND tỉnh Lào Cai");
-        assert_eq!(
-            iss("Ban cán sự đảng Bộ Giáo dục và Đào tạo"),
-            "Ban cán sự đảng Bộ Giáo dục và Đào tạo"
-        );
-        assert_eq!(
-            iss("Bộ Nông nghiệp và Phát triển nông thôn về"),
-            "Bộ Nông nghiệp và Phát triển nông thôn"
-        );
+        for (text, want) in [
+            ("Bộ Chính trị về đổi mới", "Bộ Chính trị"),
+            ("Bộ Chính trị khoá XII", "Bộ Chính trị"),
+            (
+                "Ban Thường vụ Tỉnh uỷ về thực hiện",
+                "Ban Thường vụ Tỉnh ủy",
+            ),
+            (
+                "Ban Chấp hành Trung ương Đảng khóa XII",
+                "Ban Chấp hành Trung ương Đảng",
+            ),
+            ("Thủ tướng Chính phủ quy định", "Thủ tướng Chính phủ"),
+            ("Ban Bí thư Trung ương Đảng", "Ban Bí thư Trung ương Đảng"),
+            ("BCT về", "BCT"),
+            ("Bộ Chính trị ban hành", "Bộ Chính trị"),
+            ("BỘ CHÍNH TRỊ VỀ XỬ LÝ", "Bộ Chính trị"),
+            ("bộ chính trị về", "Bộ Chính trị"),
+            (
+                "Bạn Chấp hành Trũng ương Đảng về",
+                "Ban Chấp hành Trung ương Đảng",
+            ),
+            ("Bộ Chính trị, Ban Bí thư về", "Bộ Chính trị, Ban Bí thư"),
+            ("Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"),
+            (
+                "Ban Chấp hành Đảng bộ tỉnh về",
+                "Ban Chấp hành Đảng bộ tỉnh",
+            ),
+            ("Thành ủy Hà Nội về", "Thành ủy Hà Nội"),
+            ("Ban Bí thư T.Ư Đảng", "Ban Bí thư T.Ư Đảng"),
+            ("Ban Chỉ đạo Quốc gia phòng, chống", "Ban Chỉ đạo Quốc gia"),
+            ("Ủy ban Tư pháp của Quốc hội", "Ủy ban Tư pháp"),
+            ("Đảng ủy Công an Trung ương", "Đảng ủy Công an Trung ương"),
+            ("Bộ Chính trị\nSáng nay", "Bộ Chính trị"),
+            ("UBND tỉnh Quảng Bình về", "UBND tỉnh Quảng Bình"),
+            ("UBND tỉnh Quảng Bình phê duyệt", "UBND tỉnh Quảng Bình"),
+            ("UBND tỉnh Lào Cai ký ban hành", "UBND tỉnh Lào Cai"),
+            (
+                "Ban cán sự đảng Bộ Giáo dục và Đào tạo",
+                "Ban cán sự đảng Bộ Giáo dục và Đào tạo",
+            ),
+            (
+                "Bộ Nông nghiệp và Phát triển nông thôn về",
+                "Bộ Nông nghiệp và Phát triển nông thôn",
+            ),
+        ] {
+            assert_eq!(iss(text), want, "{text}");
+        }
         assert!(issuer("Hà Nội").is_err());
         assert!(issuer("mình").is_err());
     }
 
     #[test]
     fn local_and_judicial_bodies() {
-        assert_eq!(
-            iss("UBND thị xã Rạch Giá thu hồi đất"),
-            "UBND thị xã Rạch Giá"
-        );
-        assert_eq!(iss("UBND xã Thủy Bằng về việc"), "UBND xã Thủy Bằng");
-        assert_eq!(iss("UBND phường Bến Nghé về"), "UBND phường Bến Nghé");
-        assert_eq!(iss("TAND tối cao về việc"), "TAND tối cao");
-        assert_eq!(
-            iss("Viện kiểm sát nhân dân tối cao về"),
-            "Viện kiểm sát nhân dân tối cao"
-        );
-        assert_eq!(iss("Bộ trưởng Bộ GD&ĐT, học sinh"), "Bộ trưởng Bộ GD&ĐT");
-        assert_eq!(iss("Bộ KH&CN về"), "Bộ KH&CN");
-        assert_eq!(iss("Bộ GD-ĐT về quy chế"), "Bộ GD-ĐT");
-        assert_eq!(iss("Bộ GD - ĐT về"), "Bộ GD");
-        assert_eq!(iss("UBND-tỉnh Hà Giang về"), "UBND");
-        // An ampersand alone is not an abbreviation.
-        assert_eq!(iss("Bộ Tài chính & các bộ"), "Bộ Tài chính");
+        for (text, want) in [
+            ("UBND thị xã Rạch Giá thu hồi đất", "UBND thị xã Rạch Giá"),
+            ("UBND xã Thủy Bằng về việc", "UBND xã Thủy Bằng"),
+            ("UBND phường Bến Nghé về", "UBND phường Bến Nghé"),
+            ("TAND tối cao về việc", "TAND tối cao"),
+            (
+                "Viện kiểm sát nhân dân tối cao về",
+                "Viện kiểm sát nhân dân tối cao",
+            ),
+            ("Bộ trưởng Bộ GD&ĐT, học sinh", "Bộ trưởng Bộ GD&ĐT"),
+            ("Bộ KH&CN về", "Bộ KH&CN"),
+            ("Bộ GD-ĐT về quy chế", "Bộ GD-ĐT"),
+            ("Bộ GD - ĐT về", "Bộ GD"),
+            ("UBND-tỉnh Hà Giang về", "UBND"),
+            // An ampersand alone is not an abbreviation.
+            ("Bộ Tài chính & các bộ", "Bộ Tài chính"),
+        ] {
+            assert_eq!(iss(text), want, "{text}");
+        }
     }
 }

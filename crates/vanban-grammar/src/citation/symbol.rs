@@ -63,13 +63,18 @@ impl Symbol<'_> {
     }
 
     /// Does the type code belong to the closed lists (or is there none)? A state number whose
-    /// first code is outside `STATE_TYPES` (`1569/HQHCM-TCCB`, a công văn numbered by its
+    /// first code is outside the lexicon's state codes (`lexicon::state_codes`) (`1569/HQHCM-TCCB`, a công văn numbered by its
     /// issuer) is a citation only inside a citation phrase (after a type word or `số`).
     pub(crate) fn known_type(&self) -> bool {
         match self.type_code {
             TypeCode::State(t) => {
                 static KEYS: OnceLock<Vec<String>> = OnceLock::new();
-                let keys = KEYS.get_or_init(|| STATE_TYPES.iter().map(|s| code_key(s)).collect());
+                let keys = KEYS.get_or_init(|| {
+                    crate::lexicon::state_codes()
+                        .into_iter()
+                        .map(code_key)
+                        .collect()
+                });
                 let mut key = CodeBuf::new();
                 t.chars().for_each(|c| key.push(code_char(c)));
                 key.as_str().is_some_and(|k| keys.iter().any(|s| s == k))
@@ -234,20 +239,6 @@ pub(crate) fn canonical_symbol(
     }
 }
 
-/// Party type codes (docs/formats.md §2) in canonical spelling; matched case-insensitively.
-const PARTY_TYPES: &[&str] = &[
-    "NQ", "QĐ", "QĐi", "QĐNS", "CT", "KL", "QC", "HD", "TB", "TC", "BC", "KH", "CTr", "ĐA", "PA",
-    "DA", "CV", "BB", "BS", "TTr", "TT", "GGT", "GM", "ĐH",
-];
-
-/// State type codes: the abbreviations of the document types that the law on legal documents
-/// and the rules on administrative papers name (README, "What is recognised"), canonical spelling.
-const STATE_TYPES: &[&str] = &[
-    "QĐ", "NĐ", "NQ", "TT", "TTLT", "TTLB", "CT", "CV", "KH", "TB", "BC", "TTr", "HD", "CĐ", "PL",
-    "VBHN", "QC", "ĐA", "PA", "DA", "CTr", "BB", "GM", "GGT", "GUQ", "GXN", "GCN", "GP", "HĐ",
-    "KL", "NQLT", "QĐLT", "CTLT", "SL", "LCT", "L", "QĐi", "TC", "BS", "CCHN",
-];
-
 /// Issuer codes that mark a party organ, used to recognise party numbers written in state order.
 const PARTY_ISSUERS: &[&str] = &[
     "TW", "TU", "HU", "QU", "ĐU", "ĐUK", "QUTW", "BCSĐ", "BCS", "ĐĐ", "CB", "VPTW", "BTCTW",
@@ -280,8 +271,10 @@ fn code_key(s: &str) -> String {
 pub(crate) fn party_type(s: &str) -> Option<&'static str> {
     static KEYS: OnceLock<Vec<(String, &'static str)>> = OnceLock::new();
     let keys = KEYS.get_or_init(|| {
-        let mut keys: Vec<(String, &'static str)> =
-            PARTY_TYPES.iter().map(|t| (code_key(t), *t)).collect();
+        let mut keys: Vec<(String, &'static str)> = crate::lexicon::party_codes()
+            .into_iter()
+            .map(|t| (code_key(t), t))
+            .collect();
         // Text without the letter Đ (English pages, URLs): `QD`, `QDi`, `QDNS`.
         keys.extend([
             ("QD".to_owned(), "QĐ"),
@@ -329,7 +322,7 @@ fn letters(i: &str) -> PResult<'_, &str> {
     take_while_m_n(1, 12, is_code_letter).parse(i)
 }
 
-/// party_type = one of PARTY_TYPES, any case
+/// party_type = one of the lexicon's party codes (`lexicon::party_codes`), any case
 fn party_type_code(i: &str) -> PResult<'_, &'static str> {
     let (rest, word) = label(Expected::TypeCode, letters).parse(i)?;
     match party_type(word) {

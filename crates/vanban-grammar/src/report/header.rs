@@ -1,5 +1,7 @@
 //! The header of a formal document (docs/formats.md §5.1–5.2): organs, party line, number, place and
 //! date, type name and trích yếu; tolerant of the two columns flattened in either order.
+use std::sync::OnceLock;
+
 use nom::Parser;
 use nom::branch::alt;
 use nom::bytes::complete::take_while_m_n;
@@ -17,36 +19,12 @@ use super::outline;
 use crate::lex::date::Date;
 use crate::source::Source;
 
-/// Type names, longest first where one is a prefix of another (docs/formats.md §5.2).
-const TYPE_NAMES: &[&str] = &[
-    "thông báo kết luận",
-    "thông báo",
-    "thông tri",
-    "nghị quyết",
-    "quyết định",
-    "quy định",
-    "chỉ thị",
-    "kết luận",
-    "quy chế",
-    "hướng dẫn",
-    "báo cáo chính trị",
-    "báo cáo",
-    "kế hoạch",
-    "chương trình hành động",
-    "chương trình",
-    "tờ trình",
-    "đề án",
-    "biên bản",
-    "công văn",
-    "lời kêu gọi",
-];
-
 /// Lines searched for the type name; a header never runs longer.
 const HEADER_LINES: usize = 40;
 
-/// type_name = TYPE_NAME in capitals, then a gap or the end    (`HƯỚNG DẪN`, `THÔNG BÁO KẾT LUẬN`)
+/// type_name = one of the lexicon's header type names (`lexicon::header_type_names`) in capitals, then a gap or the end    (`HƯỚNG DẪN`, `THÔNG BÁO KẾT LUẬN`)
 pub(crate) fn type_name(i: &str) -> R<'_, &str> {
-    let Some((rest, t)) = any_kw(i, TYPE_NAMES) else {
+    let Some((rest, t)) = any_kw(i, crate::lexicon::header_type_names()) else {
         return fail(i);
     };
     if !is_upper_text(t) || rest.starts_with(|c: char| !c.is_whitespace() && c != ':' && c != '(') {
@@ -113,44 +91,28 @@ fn number_field(src: &Source<'_>, text: &str, sym: Option<Symbol<'_>>) -> Header
     h
 }
 
-/// Organ words that open an issuer under a parent (`BAN CHẤP HÀNH TRUNG ƯƠNG` / `BAN TỔ CHỨC`).
-const ORGAN_STARTS: &[&str] = &[
-    "ban",
-    "văn phòng",
-    "uỷ ban",
-    "đoàn chủ tịch",
-    "huyện uỷ",
-    "thành uỷ",
-    "quận uỷ",
-    "thị uỷ",
-    "đảng uỷ",
-    "trường",
-    "chi bộ",
-    "đảng đoàn",
-    "ban cán sự",
-    "học viện",
-];
+/// Organ words that open an issuer under a parent (`BAN CHẤP HÀNH TRUNG ƯƠNG` / `BAN TỔ CHỨC`),
+/// and the parents that can stand over one in the left column: the lexicon's organs.
+fn organ_starts() -> &'static [&'static str] {
+    static O: OnceLock<Vec<&'static str>> = OnceLock::new();
+    O.get_or_init(|| crate::lexicon::organs_lower(crate::lexicon::OPENS))
+}
 
-/// Parents that can stand over an issuer in the left column.
-const PARENTS: &[&str] = &[
-    "ban chấp hành trung ương",
-    "đảng bộ",
-    "tỉnh uỷ",
-    "thành uỷ",
-    "đại hội",
-    "đảng uỷ",
-];
+fn parents() -> &'static [&'static str] {
+    static P: OnceLock<Vec<&'static str>> = OnceLock::new();
+    P.get_or_init(|| crate::lexicon::organs_lower(crate::lexicon::PARENT))
+}
 
 /// Split an organ block into `(parent, issuer)`: the issuer starts at the first organ word after
 /// a recognised parent (`ĐẢNG BỘ TỈNH THÁI NGUYÊN` / `HUYỆN UỶ ĐỊNH HOÁ`).
 fn split_organ(block: &str) -> (Option<&str>, &str) {
-    let Some((after_parent, _)) = any_kw(block, PARENTS) else {
+    let Some((after_parent, _)) = any_kw(block, parents()) else {
         return (None, block);
     };
     let mut rest = after_parent;
     while !trim(rest).is_empty() {
         let t = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
-        if any_kw(t, ORGAN_STARTS).is_some() {
+        if any_kw(t, organ_starts()).is_some() {
             let cut = block.len() - t.len();
             return (
                 Some(trim(

@@ -28,46 +28,6 @@ use super::lex::{
 use crate::lex::{Literals, capitalise};
 use crate::source::Source;
 
-/// Words and phrases that open a position (lower case; tone style does not matter).
-const HEADS: &[&str] = &[
-    "tổng bí thư",
-    "uỷ viên",
-    "phó",
-    "bí thư",
-    "trưởng",
-    "chủ tịch",
-    "chủ nhiệm",
-    "thủ tướng",
-    "giám đốc",
-    "thường trực",
-    "chánh",
-    "đại biểu",
-    "bộ trưởng",
-    "thứ trưởng",
-    "tư lệnh",
-    "chính uỷ",
-    "đại tướng",
-    "thượng tướng",
-    "trung tướng",
-    "thiếu tướng",
-    "đại tá",
-    "thượng tá",
-    "nguyên",
-    "thành viên",
-    "cục trưởng",
-    "vụ trưởng",
-    "viện trưởng",
-    "hiệu trưởng",
-    "thư ký",
-    "trợ lý",
-    "tổng cục trưởng",
-    "tổng giám đốc",
-    "chủ tịch nước",
-    "phó chủ tịch",
-    "phó bí thư",
-    "trưởng ban",
-];
-
 /// Lower-case words that may continue a position (`Phó Bí thư Thường trực Tỉnh uỷ`): the
 /// non-initial syllables of titles and organs. A word outside this list ends the position.
 const CONTINUE: &[&str] = &[
@@ -263,13 +223,13 @@ impl Key {
     }
 }
 
-/// A word's class bits, and the titles (in `HEADS` order) that start with it.
+/// A word's class bits, and the titles (in `lexicon::TITLES` order) that start with it.
 fn lookup(w: &str) -> (u8, &'static [&'static str]) {
     type Table = HashMap<Key, (u8, Vec<&'static str>), std::hash::BuildHasherDefault<Fnv>>;
     static TABLE: OnceLock<Table> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut t: Table = HashMap::default();
-        for head in HEADS {
+        for head in crate::lexicon::titles(crate::lexicon::PERSON) {
             let entry = t.entry(Key::of_listed(head.split(' ').next().unwrap_or(head)));
             let (bits, heads) = entry.or_default();
             *bits |= HEAD_START;
@@ -297,7 +257,7 @@ fn class_of(w: &str) -> u8 {
     lookup(w).0
 }
 
-/// head = one of HEADS at the start of `i` (whose first word is `w`): the rest and the title.
+/// head = one of the lexicon's titles (`lexicon::PERSON`) at the start of `i` (whose first word is `w`): the rest and the title.
 fn head<'a>(i: &'a str, w: &str) -> Option<(&'a str, &'a str)> {
     lookup(w).1.iter().find_map(|h| kw(h)(i).ok())
 }
@@ -560,7 +520,7 @@ fn anchors() -> &'static (Literals, Vec<Anchor>) {
             pats.push((capitalise(o), Anchor::CapitalOpener));
         }
         pats.push(("nguyên".to_owned(), Anchor::Title));
-        for head in HEADS {
+        for head in crate::lexicon::titles(crate::lexicon::PERSON) {
             let first = head.split(' ').next().unwrap_or(head);
             for spelling in [first.to_owned(), first.replace("uỷ", "ủy")] {
                 let title = capitalise(&spelling);

@@ -16,21 +16,11 @@ use vanban_model::{Signature, Span};
 use super::lex::{R, any_kw, fail, hsp0, is_capitalised, is_dash, is_upper_text, kw, trim};
 use crate::source::Source;
 
-/// Title words a signer's position opens with.
-const POSITION_HEADS: &[&str] = &[
-    "bí thư",
-    "phó",
-    "trưởng",
-    "chánh",
-    "chủ nhiệm",
-    "chủ tịch",
-    "tổng bí thư",
-    "giám đốc",
-    "thường trực",
-    "uỷ viên",
-    "hiệu trưởng",
-    "thủ trưởng",
-];
+/// Title words a signer's position opens with: the lexicon's titles (`lexicon::SIGNER`).
+fn position_heads() -> &'static [&'static str] {
+    static H: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    H.get_or_init(|| crate::lexicon::titles(crate::lexicon::SIGNER).collect())
+}
 
 /// authority = marker sp CAPS_TEXT       (`T/M BAN THƯỜNG VỤ`, `K/T BÍ THƯ`, `TM. BAN BÍ THƯ`)
 pub(crate) fn authority(line: &str) -> R<'_, &str> {
@@ -61,7 +51,7 @@ pub(crate) fn position(line: &str) -> R<'_, &str> {
     let t = trim(line);
     let ok = is_upper_text(t)
         && t.split_whitespace().count() <= 8
-        && any_kw(t, POSITION_HEADS).is_some();
+        && any_kw(t, position_heads()).is_some();
     if ok { Ok(("", t)) } else { fail(line) }
 }
 
