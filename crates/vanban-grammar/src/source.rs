@@ -18,6 +18,7 @@ use crate::lex::chars::is_mark;
 fn repair(c: char) -> Option<char> {
     match c {
         '\u{00A0}'
+        | '\u{1680}'
         | '\u{2000}'..='\u{200B}'
         | '\u{202F}'
         | '\u{205F}'
@@ -439,6 +440,21 @@ mod tests {
         assert_eq!(all.text, orig);
         let x = src.span(&src.norm()[src.norm().find('x').unwrap()..]);
         assert_eq!(x.text, "x\u{FEFF}");
+    }
+
+    #[test]
+    fn every_exotic_space_is_repaired() {
+        // The class, not a list: every non-ASCII Unicode white space that is no line break
+        // (docs/formats.md §7.5), U+1680 OGHAM SPACE MARK included, reads as one space.
+        for c in (0x80u32..=0x10_FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() && !crate::lex::chars::is_line_break(c) {
+                assert_eq!(repair(c), Some(' '), "U+{:04X}", c as u32);
+                let orig = format!("Chỉ thị{c}05");
+                let src = Source::new(&orig);
+                assert_eq!(src.norm(), "Chỉ thị 05", "U+{:04X}", c as u32);
+                assert_eq!(src.span(src.norm()).text, orig);
+            }
+        }
     }
 
     #[test]

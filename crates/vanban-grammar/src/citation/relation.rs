@@ -27,7 +27,7 @@ use vanban_model::Relation;
 
 use std::sync::OnceLock;
 
-use crate::lex::{BaseKey, base_is, is_dash, is_space, is_word_char};
+use crate::lex::{BaseKey, base_is, is_dash, is_hspace, is_line_break, is_space, is_word_char};
 
 use super::phrase::Item;
 
@@ -129,8 +129,9 @@ impl<'a> Back<'a> {
                 self.pos = Some(k + c.len_utf8());
                 return true;
             }
-            // Commas and a colon (`Căn cứ:`) stay inside a clause; other punctuation ends it.
-            if !(c == ',' || c == ':' || (is_space(c) && c != '\n' && c != '\r')) {
+            // Commas and a colon (`Căn cứ:`) stay inside a clause; other punctuation and every
+            // line break (docs/formats.md §7.4) end it.
+            if !(c == ',' || c == ':' || is_hspace(c)) {
                 self.pos = None;
                 return false;
             }
@@ -242,8 +243,8 @@ fn nominaliser(back: &mut Back<'_>, k: usize) -> Option<usize> {
 /// `và`, `hoặc`. Across a line break only a bulleted line continues the list (`Căn cứ:⏎- Luật
 /// …;⏎- Luật …`); a new line without one is a new clause.
 fn only_separators(gap: &str) -> bool {
-    if let Some(k) = gap.rfind('\n') {
-        let line = gap[k + 1..].trim_start_matches(is_space);
+    if let Some((k, c)) = gap.char_indices().rev().find(|&(_, c)| is_line_break(c)) {
+        let line = gap[k + c.len_utf8()..].trim_start_matches(is_space);
         if !line.starts_with(|c: char| is_dash(c) || c == '+' || c == '•') {
             return false;
         }
@@ -340,6 +341,29 @@ mod tests {
             ),
             [Some(Implements), Some(Implements), None]
         );
+    }
+
+    #[test]
+    fn every_line_break_ends_a_clause() {
+        use Relation::*;
+        // One definition of a line break (docs/formats.md §7.4): a verb on the line before
+        // governs nothing, and across a break only a bulleted line continues a list.
+        for br in [
+            "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
+        ] {
+            assert_eq!(
+                rels(&format!("Căn cứ{br}Nghị quyết số 04-NQ/TW ngày 30/10/2016")),
+                [None],
+                "{br:?}"
+            );
+            assert_eq!(
+                rels(&format!(
+                    "Căn cứ Luật Đất đai năm 2013;{br}- Nghị định số 163/2016/NĐ-CP;{br}Nghị định số 20/2017/NĐ-CP quy định"
+                )),
+                [Some(Basis), Some(Basis), None],
+                "{br:?}"
+            );
+        }
     }
 
     #[test]
