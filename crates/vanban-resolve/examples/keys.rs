@@ -10,12 +10,14 @@ fn main() {
             .references(std::env::var_os("REFS").is_some());
         for c in vanban_resolve::extract_citations_with(&text, &options) {
             println!(
-                "{path}\t{}\t{:?}\t{:?}\t{}\t{:?}\t{}",
+                "{path}\t{}\t{:?}\t{:?}\t{:?}\t{}\t{:?}\t{:?}\t{}",
                 c.start,
                 c.resolution.map(|r| r.as_str()),
                 c.doc_key,
+                c.doc_key_scope,
                 c.candidates.join(" "),
                 c.doc_title.as_deref().unwrap_or(""),
+                c.doc_date,
                 c.text.replace('\n', " ")
             );
         }

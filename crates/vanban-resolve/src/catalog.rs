@@ -275,10 +275,15 @@ const STOP: &[&str] = &[
 /// after the words that tell them apart).
 pub(crate) fn content_words(s: &str) -> Vec<String> {
     static S: OnceLock<Vec<String>> = OnceLock::new();
-    let stop = S.get_or_init(|| STOP.iter().map(|w| fold::syllables(w)).collect());
-    fold::syllable_list(s)
-        .into_iter()
-        .filter(|w| !stop.contains(w) && !w.bytes().all(|b| b.is_ascii_digit()))
+    // Sorted, for a binary search per word.
+    let stop = S.get_or_init(|| {
+        let mut stop: Vec<String> = STOP.iter().map(|w| fold::syllables(w)).collect();
+        stop.sort_unstable();
+        stop
+    });
+    // Folded lazily: a long subject folds only up to its 16th content word.
+    fold::syllable_iter(s)
+        .filter(|w| stop.binary_search(w).is_err() && !w.bytes().all(|b| b.is_ascii_digit()))
         .take(16)
         .collect()
 }

@@ -24,13 +24,17 @@ pub(crate) fn syllables(s: &str) -> String {
 
 /// The folded syllables of `s`, one string each.
 pub(crate) fn syllable_list(s: &str) -> Vec<String> {
-    words(s)
-        .map(|w| {
-            let mut o = String::new();
-            push_syllable(&mut o, w);
-            o
-        })
-        .collect()
+    syllable_iter(s).collect()
+}
+
+/// The folded syllables of `s`, folded as they are taken (a caller that needs the first few
+/// folds no more).
+pub(crate) fn syllable_iter(s: &str) -> impl Iterator<Item = String> + '_ {
+    words(s).map(|w| {
+        let mut o = String::with_capacity(w.len() + 1);
+        push_syllable(&mut o, w);
+        o
+    })
 }
 
 fn words(s: &str) -> impl Iterator<Item = &str> {

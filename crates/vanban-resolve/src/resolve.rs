@@ -56,10 +56,13 @@ fn hex48(mut h: u64) -> String {
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     let h = h >> 16;
-    (0..12)
-        .rev()
-        .map(|k| char::from(b"0123456789abcdef"[((h >> (4 * k)) & 0xf) as usize]))
-        .collect()
+    let mut hex = String::with_capacity(12);
+    for k in (0..12).rev() {
+        hex.push(char::from(
+            b"0123456789abcdef"[((h >> (4 * k)) & 0xf) as usize],
+        ));
+    }
+    hex
 }
 
 /// The text's fingerprint: a hash of its length and of its citations' offsets and texts
@@ -439,8 +442,9 @@ fn national_congress(text: &str, c: &Citation) -> bool {
         .map(|ch| fold::syllables(ch.encode_utf8(&mut [0; 4])));
     let may_be_local = first.is_some_and(|f| f.starts_with(['đ', 'c', 'n', 't', 'h']));
     let local_after = may_be_local && {
-        let folded = fold::syllables(after);
-        let next = split(&folded);
+        // The phrases are at most three syllables: fold no more.
+        let folded: Vec<String> = fold::syllable_iter(after).take(3).collect();
+        let next: Vec<&str> = folded.iter().map(String::as_str).collect();
         after_words.iter().any(|p| starts(&next, p))
     };
     !local_inside && !local_after
@@ -521,13 +525,22 @@ fn named(
             list.push((i, content_words(subject)));
         }
     }
-    let cited: FastMap<Rc<str>, ()> = found
-        .iter()
-        .filter_map(|f| match f {
-            Found::Key(k, KeyScope::Global, _) => Some((k.clone(), ())),
-            _ => None,
+    // The global keys of the text's other mentions, gathered when a plenum mention first asks
+    // the catalog (plenum mentions, resolved below, are not among them).
+    let cited = std::cell::OnceCell::new();
+    let cited = |found: &[Found]| -> &FastMap<Rc<str>, ()> {
+        cited.get_or_init(|| {
+            cites
+                .iter()
+                .zip(found)
+                .filter(|(c, _)| c.kind != CitationKind::Plenum)
+                .filter_map(|(_, f)| match f {
+                    Found::Key(k, KeyScope::Global, _) => Some((k.clone(), ())),
+                    _ => None,
+                })
+                .collect()
         })
-        .collect();
+    };
 
     // 1. With subject words: a numbered document of the text with the same term and subject,
     //    else the catalog document of that plenum the subject matches.
@@ -629,11 +642,16 @@ fn named(
             }
         } else if let (Some(t), true) = (term, central) {
             let docs = catalog.plenum(t, p, code);
-            let in_text: Vec<&str> = docs
-                .iter()
-                .map(|e| e.key.as_str())
-                .filter(|k| cited.contains_key(*k))
-                .collect();
+            let in_text: Vec<&str> = match docs.as_slice() {
+                [] => Vec::new(),
+                docs => {
+                    let cited = cited(found);
+                    docs.iter()
+                        .map(|e| e.key.as_str())
+                        .filter(|k| cited.contains_key(*k))
+                        .collect()
+                }
+            };
             match (in_text.as_slice(), docs.as_slice()) {
                 ([k], _) => Found::Key((*k).into(), KeyScope::Global, Resolution::Catalog),
                 (_, [e]) => {

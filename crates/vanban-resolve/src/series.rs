@@ -163,30 +163,67 @@ pub(crate) fn act_key(code: &str, name: &str, year: Option<i32>) -> String {
     k
 }
 
+/// The lead part of a joint issuer code (`BNV-BTC` → `BNV`): a byte search, since `split`'s
+/// searcher costs more than the rest of these tests.
+fn lead_code(code: &str) -> &str {
+    &code[..code.bytes().position(|b| b == b'-').unwrap_or(code.len())]
+}
+
 /// Party issuer codes numbered nation-wide: `TW` and the central departments (`BTCTW`,
 /// `UBKTTW`, `QUTW`, …). A joint code is central when its lead part is.
 fn party_central(code: &str) -> bool {
-    let lead = code.split('-').next().unwrap_or(code);
+    let lead = lead_code(code);
     lead == "TW" || (lead.len() > 2 && lead.ends_with("TW"))
 }
 
 /// State issuer codes numbered nation-wide: the Government, the Prime Minister, the National
-/// Assembly and its Standing Committee, the President, the courts and procuracy, the ministries.
+/// Assembly and its Standing Committee, the President, the courts and procuracy, the ministries
+/// (sorted, so a new code finds its place).
+const CENTRAL_STATE: &[&str] = &[
+    "BCA", "BCT", "BDTTG", "BGDĐT", "BGTVT", "BKHCN", "BKHĐT", "BLĐTBXH", "BNG", "BNNMT",
+    "BNNPTNT", "BNV", "BQP", "BTC", "BTNMT", "BTP", "BTTTT", "BVHTTDL", "BXD", "BYT", "CP", "CTN",
+    "HĐTP", "KTNN", "NHNN", "TANDTC", "TCHQ", "TTCP", "TTg", "UBDT", "VKSNDTC", "VPCP", "VPQH",
+];
+
+/// A state issuer code numbered nation-wide ([`CENTRAL_STATE`], `QH13`, `UBTVQH14`); a joint
+/// code is central when its lead part is.
 fn state_central(code: &str) -> bool {
-    const CENTRAL: &[&str] = &[
-        "BCA", "BCT", "BDTTG", "BGDĐT", "BGTVT", "BKHCN", "BKHĐT", "BLĐTBXH", "BNG", "BNNMT",
-        "BNNPTNT", "BNV", "BQP", "BTC", "BTNMT", "BTP", "BTTTT", "BVHTTDL", "BXD", "BYT", "CP",
-        "CTN", "HĐTP", "KTNN", "NHNN", "TANDTC", "TCHQ", "TTCP", "TTg", "UBDT", "VKSNDTC", "VPCP",
-        "VPQH",
-    ];
-    let lead = code.split('-').next().unwrap_or(code);
+    let lead = lead_code(code);
     let numbered = |p: &str| {
         lead.strip_prefix(p)
             .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
     };
-    static SET: OnceLock<FastMap<&'static str, ()>> = OnceLock::new();
-    let set = SET.get_or_init(|| CENTRAL.iter().map(|&c| (c, ())).collect());
-    set.contains_key(lead) || numbered("QH") || numbered("UBTVQH")
+    // Every code fits 15 bytes: compared as integers, a scan of the table costs less than
+    // hashing the code or comparing strings.
+    const PACKED: [u128; CENTRAL_STATE.len()] = {
+        let mut out = [0; CENTRAL_STATE.len()];
+        let mut k = 0;
+        while k < out.len() {
+            out[k] = match pack15(CENTRAL_STATE[k]) {
+                Some(p) => p,
+                None => panic!("a central state code longer than 15 bytes"),
+            };
+            k += 1;
+        }
+        out
+    };
+    pack15(lead).is_some_and(|p| PACKED.contains(&p)) || numbered("QH") || numbered("UBTVQH")
+}
+
+/// The bytes of a string of at most 15 bytes as one integer (its length in the top byte, so
+/// `A` and `A\0` differ); `None` for a longer one.
+const fn pack15(s: &str) -> Option<u128> {
+    let b = s.as_bytes();
+    if b.len() > 15 {
+        return None;
+    }
+    let mut p = (b.len() as u128) << 120;
+    let mut k = 0;
+    while k < b.len() {
+        p |= (b[k] as u128) << (8 * k);
+        k += 1;
+    }
+    Some(p)
 }
 
 /// Issuer names and the series they issue in, most specific first (a department before its
@@ -486,7 +523,8 @@ pub(crate) fn continued_issuer(text: &str, c: &Citation) -> Option<String> {
         return None;
     }
     let rest = text.get(c.byte_end..)?.strip_prefix('.')?;
-    let line = rest.split(['\n', '\r']).next().unwrap_or("");
+    // The rest of the line (memchr: a text without line breaks is one long line).
+    let line = &rest[..memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len())];
     let mut tokens = line.split(' ').filter(|w| !w.is_empty()).peekable();
     let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
     let mut words = Vec::new();
@@ -586,7 +624,9 @@ impl KeyBuf {
                 break;
             }
         }
-        self.0.extend(digits[at..].iter().map(|&d| char::from(d)));
+        for &d in &digits[at..] {
+            self.0.push(char::from(d));
+        }
         self
     }
     fn year(self, y: i32) -> Self {
@@ -880,6 +920,10 @@ mod tests {
 
     #[test]
     fn central_state_codes_are_known() {
+        assert!(
+            CENTRAL_STATE.is_sorted(),
+            "state_central binary-searches it"
+        );
         for code in [
             "CP", "TTg", "BGDĐT", "VPQH", "BCA", "QH13", "UBTVQH14", "BNV-BTC",
         ] {
