@@ -532,6 +532,21 @@ fn law_name(i: &str) -> PResult<'_, ()> {
     err(i, Expected::So)
 }
 
+/// Bytes after a type word within which `số` must stand before an issuer written ahead of the
+/// number is parsed (`Quyết định của Bộ Chính trị số 31-QĐ/TW`): the longest organ names run to
+/// about 100 bytes, and an issuer parse is the costliest step of a phrase, so `quyết định của …`
+/// in prose (no `số` near) skips it.
+const SO_WINDOW: usize = 120;
+
+/// Most items a list is read for (and bare numbers looked over for a symbol that completes
+/// them): the work per phrase stays bounded.
+const MAX_LIST_ITEMS: usize = 20;
+
+/// A number of a phrase: its span and what it is.
+type Numbered<'a> = (usize, usize, Ref<'a>);
+
+/// numbered = [law_name] [early_issuer] ["số" [":"]] sp? first_ref { list_sep ref } slots [subject]
+///
 /// Parse a numbered citation whose type word (if any) ended at `at`; `start` is where the
 /// citation text begins (the type word, or the number itself for `Số 06-CT/TW`).
 ///
@@ -545,73 +560,136 @@ pub(crate) fn numbered(
     known: Option<(usize, usize, Symbol<'_>)>,
 ) -> Option<Found> {
     let off = |rest: &str| text.len() - rest.len();
-    let mut i = &text[at..];
-    // Only a capitalised `Luật` names a law (`kỷ luật của Đảng` does not).
-    if doc.is_some_and(|d| d.named) && text[start..].starts_with(char::is_uppercase) {
-        if let Ok((rest, ())) = law_name(i) {
-            i = rest;
-        }
-    }
-    // Old style puts the issuer first: `Quyết định của Bộ Chính trị số 31-QĐ/TW`.
-    let mut early_issuer = None;
-    // Parse the issuer only when `số` follows within a short distance: `quyết định của …`
-    // is mostly prose, and an issuer parse is the costliest step here.
-    if doc.is_some() && so_within(i, 120) {
-        let cua = |i| keyword(i, &w().cua, Match::Tone);
-        if let Ok((rest, (_, _, _, who, _))) = (sp, cua, sp, issuer, (sp0, opt(ch(',')))).parse(i) {
-            if (sp0, so).parse(rest).is_ok() {
-                early_issuer = Some(who);
-                i = rest;
-            }
-        }
-    }
-    let bare_ok = doc.is_some_and(|d| d.short);
-    let rest = match (sp0, so, sp0).parse(i) {
-        Ok((rest, _)) => rest,
-        Err(_) => sp0(i).ok()?.0,
-    };
+    let i = skip_law_name(&text[at..], &text[start..], doc);
+    let (i, early_issuer) = early_issuer(i, doc);
+    let rest = so_prefix(i)?;
     let first_start = off(rest);
     // A bare number stands on the type word's line: `pháp luật\n\n2. Bảo đảm …` is an
     // enumerated point, not `Luật 2`.
-    let bare_ok = bare_ok && !text[at..first_start].contains(crate::lex::is_line_break);
+    let on_line = !text[at..first_start].contains(crate::lex::is_line_break);
     let codes = open_codes_for(text, start, doc);
     let open = codes.as_ref().map(|(a, b)| OpenCodes::new(a, b));
-    let open = open.as_ref();
-    // The first number was read as an item of a compressed list, whatever the type word.
-    let mut compressed = false;
-    let (ref_end, first) = match known {
-        Some((k, end, sym))
-            if k == first_start
-                && !sym
-                    .after_mark(&text[end..])
-                    .starts_with(char::is_alphanumeric) =>
-        {
-            (&text[end..], Ref::Sym(sym))
-        }
-        _ => match reference(rest, bare_ok, open) {
-            Ok(found) => found,
-            // `Công văn số 2522, 2523/UBND-VX`: a bare number that a compressed list completes
-            // is an item of it, whatever the type word.
-            Err(_)
-                if doc.is_some() && !text[at..first_start].contains(crate::lex::is_line_break) =>
-            {
-                let (r, b) = bare_number(rest).ok()?;
-                if !compressed_list_follows(r) {
-                    return None;
-                }
-                compressed = true;
-                (r, Ref::Bare(b))
-            }
-            Err(_) => return None,
-        },
+    let rules = ListRules {
+        bare_ok: doc.is_some_and(|d| d.short) && on_line,
+        compressed: false,
+        open: open.as_ref(),
     };
-    let mut rest = after_ref(ref_end, &first);
+    let (ref_end, first, rules) = first_ref(text, rest, known, rules, doc.is_some() && on_line)?;
+    let after_first = after_ref(ref_end, &first);
     let mut refs = vec![(first_start, off(ref_end), first)];
-    // A run of bare numbers is a list when a shared issuer or `và` closes it (`các Chỉ thị 15,
-    // 16, 19 của Thủ tướng`); checked once, at its first separator.
+    let rest = list_refs(text, &mut refs, after_first, &rules);
+    let (after_slots, slots) = slots(rest);
+    // Without slots the citation ends with its last number (before a footnote mark).
+    let end = if after_slots.len() == rest.len() {
+        refs.last().map_or(off(rest), |r| r.1)
+    } else {
+        off(after_slots)
+    };
+    let tail = off(after_slots);
+    let subject = subject(after_slots).map(|(s, e)| (tail + s, tail + e));
+    let shared = Shared {
+        start,
+        end,
+        doc,
+        slots,
+        subject,
+        early_issuer,
+    };
+    Some(Found {
+        items: items_of(refs, &shared),
+        resume: end,
+    })
+}
+
+/// law_name, only after a capitalised named type word (`Luật Báo chí số …`; `kỷ luật của Đảng`
+/// names no law): the input after the name, or `i` unchanged.
+fn skip_law_name<'a>(i: &'a str, phrase: &str, doc: Option<DocType>) -> &'a str {
+    if doc.is_some_and(|d| d.named) && phrase.starts_with(char::is_uppercase) {
+        if let Ok((rest, ())) = law_name(i) {
+            return rest;
+        }
+    }
+    i
+}
+
+/// early_issuer = sp "của" sp issuer sp? [","]    before "số" (old style: `Quyết định của Bộ
+/// Chính trị số 31-QĐ/TW`); tried only after a type word, with `số` within `SO_WINDOW`.
+fn early_issuer(i: &str, doc: Option<DocType>) -> (&str, Option<String>) {
+    if doc.is_some() && so_within(i, SO_WINDOW) {
+        let cua = |i| keyword(i, &w().cua, Match::Tone);
+        if let Ok((rest, (_, _, _, who, _))) = (sp, cua, sp, issuer, (sp0, opt(ch(',')))).parse(i) {
+            if (sp0, so).parse(rest).is_ok() {
+                return (rest, Some(who));
+            }
+        }
+    }
+    (i, None)
+}
+
+/// so_prefix = sp? ["số" [":"] sp?]      (the input at the first number)
+fn so_prefix(i: &str) -> Option<&str> {
+    match (sp0, so, sp0).parse(i) {
+        Ok((rest, _)) => Some(rest),
+        Err(_) => sp0(i).ok().map(|(rest, _)| rest),
+    }
+}
+
+/// What a list item may be.
+struct ListRules<'o> {
+    /// The type word allows short forms, on its line.
+    bare_ok: bool,
+    /// The first number was read as an item of a compressed list, whatever the type word.
+    compressed: bool,
+    open: Option<&'o OpenCodes<'o>>,
+}
+
+/// first_ref = known | ref | bare_number (when a compressed list completes it: `Công văn số
+/// 2522, 2523/UBND-VX`, after any type word on its line): the rest after the number, the
+/// number, and the list rules it sets.
+fn first_ref<'a, 'o>(
+    text: &'a str,
+    rest: &'a str,
+    known: Option<(usize, usize, Symbol<'a>)>,
+    mut rules: ListRules<'o>,
+    compressed_ok: bool,
+) -> Option<(&'a str, Ref<'a>, ListRules<'o>)> {
+    let first_start = text.len() - rest.len();
+    if let Some((k, end, sym)) = known {
+        let glued = sym
+            .after_mark(&text[end..])
+            .starts_with(char::is_alphanumeric);
+        if k == first_start && !glued {
+            return Some((&text[end..], Ref::Sym(sym), rules));
+        }
+    }
+    if let Ok((r, first)) = reference(rest, rules.bare_ok, rules.open) {
+        return Some((r, first, rules));
+    }
+    if !compressed_ok {
+        return None;
+    }
+    let (r, b) = bare_number(rest).ok()?;
+    if !compressed_list_follows(r) {
+        return None;
+    }
+    rules.compressed = true;
+    Some((r, Ref::Bare(b), rules))
+}
+
+/// { list_sep ["số" sp?] ref }: the items after the first, pushed onto `refs`; returns the rest
+/// after the last. Lists: `18-NQ/TW, 19-NQ/TW`, `số 217, số 218`, compressed `18, 19-NQ/TW`;
+/// a bare item needs `số` before it, a symbol that completes it, or (in a list of bare numbers)
+/// a shared issuer or `và` that closes the run (`các Chỉ thị 15, 16, 19 của Thủ tướng`).
+fn list_refs<'a>(
+    text: &'a str,
+    refs: &mut Vec<Numbered<'a>>,
+    mut rest: &'a str,
+    rules: &ListRules<'_>,
+) -> &'a str {
+    let off = |rest: &str| text.len() - rest.len();
+    // Checked once, at the run's first separator.
     let mut bare_run = None;
-    // Lists: `18-NQ/TW, 19-NQ/TW`, `số 217, số 218`, compressed `18, 19-NQ/TW`.
-    for _ in 0..20 {
+    for _ in 0..MAX_LIST_ITEMS {
         let Ok((r, _)) = list_sep(rest) else { break };
         let (r, so_here) = match (so, sp0).parse(r) {
             Ok((r, _)) => (r, true),
@@ -619,7 +697,8 @@ pub(crate) fn numbered(
         };
         let all_bare = refs.iter().all(|(_, _, x)| matches!(x, Ref::Bare(_)));
         let item_start = off(r);
-        match reference(r, bare_ok && (so_here || all_bare) || compressed, open) {
+        let bare_ok = rules.bare_ok && (so_here || all_bare) || rules.compressed;
+        match reference(r, bare_ok, rules.open) {
             Ok((r2, Ref::Sym(s))) => {
                 refs.push((item_start, off(r2), Ref::Sym(s)));
                 rest = s.after_mark(r2);
@@ -635,38 +714,39 @@ pub(crate) fn numbered(
             _ => break,
         }
     }
-    // A trailing bare item not completed by a symbol (`18, 19 tỉnh`) was not a list item.
-    let (after_slots, slots) = slots(rest);
-    // Without slots the citation ends with its last number (before a footnote mark).
-    let end = if after_slots.len() == rest.len() {
-        refs.last().map_or(off(rest), |r| r.1)
-    } else {
-        off(after_slots)
-    };
-    let tail = off(after_slots);
-    let subject = subject(after_slots).map(|(s, e)| (tail + s, tail + e));
+    rest
+}
+
+/// What every item of a phrase shares: the phrase's span, type word, slots (which belong to
+/// the last item, or to all in a list of bare numbers), subject and an early issuer.
+struct Shared {
+    start: usize,
+    end: usize,
+    doc: Option<DocType>,
+    slots: Slots,
+    subject: Option<(usize, usize)>,
+    early_issuer: Option<String>,
+}
+
+/// The citations of a phrase's numbers. Walks backwards so that bare items of a compressed list
+/// borrow the symbol that follows them (`18, 19-NQ/TW`: 18 is `18-NQ/TW`).
+fn items_of(refs: Vec<Numbered<'_>>, shared: &Shared) -> Vec<Item> {
+    let doc = shared.doc;
     let all_bare = refs.iter().all(|(_, _, r)| matches!(r, Ref::Bare(_)));
-    let mut items = Vec::new();
+    let mut items = Vec::with_capacity(refs.len());
     let last = refs.len() - 1;
     let mut next_symbol: Option<Symbol> = None;
-    // Walk backwards so bare items of a compressed list can borrow the symbol that follows them.
     for (k, (s, e, r)) in refs.into_iter().enumerate().rev() {
-        let item_start = if k == 0 { start } else { s };
-        let mut item = Item::new(
-            item_start,
-            if k == last { end } else { e },
-            CitationKind::Party,
-            doc,
-        );
+        let item_start = if k == 0 { shared.start } else { s };
+        let item_end = if k == last { shared.end } else { e };
+        let mut item = Item::new(item_start, item_end, CitationKind::Party, doc);
         match r {
             Ref::Sym(sym) => {
                 fill_symbol(&mut item, &sym, doc);
                 next_symbol = Some(sym);
             }
             Ref::Bare(Bare(n)) => match &next_symbol {
-                Some(sym) if !all_bare => {
-                    fill_symbol(&mut item, &sym.with_number(n), doc);
-                }
+                Some(sym) if !all_bare => fill_symbol(&mut item, &sym.with_number(n), doc),
                 _ => {
                     item.number = Some(n);
                     item.short = true;
@@ -674,32 +754,39 @@ pub(crate) fn numbered(
                 }
             },
         }
-        if k == last || all_bare {
-            item.issuer.clone_from(&slots.issuer);
-            item.term = slots.term;
-            item.plenum = slots.plenum;
-        }
-        if k == last {
-            item.date = slots.date.and_then(|d| d.iso());
-            item.year = item.year.or(slots.date.and_then(|d| d.year)).or(slots.year);
-            item.subject = subject;
-        }
-        if item.issuer.is_none() {
-            item.issuer.clone_from(&early_issuer);
-        }
-        if item.short {
-            item.kind = if doc.is_some_and(|d| d.state_only)
-                || item.issuer.as_deref().is_some_and(is_state_body)
-            {
-                CitationKind::State
-            } else {
-                CitationKind::Party
-            };
-        }
+        share_slots(&mut item, k == last, all_bare, shared);
         items.push(item);
     }
     items.reverse();
-    Some(Found { items, resume: end })
+    items
+}
+
+/// An item's part of the shared slots, and the kind of a short form (state when the type word
+/// or the issuer is the state's: `Nghị quyết 128 của Chính phủ`).
+fn share_slots(item: &mut Item, last: bool, all_bare: bool, shared: &Shared) {
+    let slots = &shared.slots;
+    if last || all_bare {
+        item.issuer.clone_from(&slots.issuer);
+        item.term = slots.term;
+        item.plenum = slots.plenum;
+    }
+    if last {
+        item.date = slots.date.and_then(|d| d.iso());
+        item.year = item.year.or(slots.date.and_then(|d| d.year)).or(slots.year);
+        item.subject = shared.subject;
+    }
+    if item.issuer.is_none() {
+        item.issuer.clone_from(&shared.early_issuer);
+    }
+    if item.short {
+        item.kind = if shared.doc.is_some_and(|d| d.state_only)
+            || item.issuer.as_deref().is_some_and(is_state_body)
+        {
+            CitationKind::State
+        } else {
+            CitationKind::Party
+        };
+    }
 }
 
 /// After the first bare number of a list (`i` starts at its separator), is the run of bare
@@ -707,7 +794,7 @@ pub(crate) fn numbered(
 /// (`15, 16 và 19`)? Otherwise `Chỉ thị 15, 16 …` is one short form followed by prose.
 fn bare_list_closed(mut i: &str) -> bool {
     let mut last_va = false;
-    for _ in 0..20 {
+    for _ in 0..MAX_LIST_ITEMS {
         let Ok((r, sep)) = list_sep(i).map(|(r, _)| (r, i)) else {
             break;
         };
@@ -725,7 +812,7 @@ fn bare_list_closed(mut i: &str) -> bool {
 
 /// After a bare list item, only more list items ending in a symbol make it part of the list.
 fn compressed_list_follows(mut i: &str) -> bool {
-    for _ in 0..20 {
+    for _ in 0..MAX_LIST_ITEMS {
         let Ok((r, _)) = list_sep(i) else {
             return false;
         };
@@ -814,7 +901,10 @@ fn may_continue(rest: &str, doc: DocType) -> bool {
     };
     // `quy định của pháp luật`: after `của` only an issuer followed by `số` makes a citation,
     // and `numbered` reads that issuer only when `số` is near (the same test, made first).
-    if first == 'c' && same_word(w, &self::w().cua[0], Match::Tone) && !so_within(rest_raw, 120) {
+    if first == 'c'
+        && same_word(w, &self::w().cua[0], Match::Tone)
+        && !so_within(rest_raw, SO_WINDOW)
+    {
         return false;
     }
     w.starts_with(|c: char| c.is_ascii_digit())
@@ -924,7 +1014,7 @@ fn bare_list_start(
 ) -> Option<(usize, (usize, Option<DocType>))> {
     let mut at = num_start;
     let mut found = None;
-    for _ in 0..20 {
+    for _ in 0..MAX_LIST_ITEMS {
         let head = text[floor..at].trim_end_matches(is_space);
         // A list stays on its line.
         if text[floor + head.len()..at].contains(crate::lex::is_line_break) {
