@@ -538,10 +538,6 @@ fn law_name(i: &str) -> PResult<'_, ()> {
 /// in prose (no `số` near) skips it.
 const SO_WINDOW: usize = 120;
 
-/// Most items a list is read for (and bare numbers looked over for a symbol that completes
-/// them): the work per phrase stays bounded.
-const MAX_LIST_ITEMS: usize = 20;
-
 /// A number of a phrase: its span and what it is.
 type Numbered<'a> = (usize, usize, Ref<'a>);
 
@@ -576,8 +572,15 @@ pub(crate) fn numbered(
     };
     let (ref_end, first, rules) = first_ref(text, rest, known, rules, doc.is_some() && on_line)?;
     let after_first = after_ref(ref_end, &first);
-    let mut refs = vec![(first_start, off(ref_end), first)];
-    let rest = list_refs(text, &mut refs, after_first, &rules);
+    let first = (first_start, off(ref_end), first);
+    let mut list = List::new();
+    list.push(first, rules.compressed);
+    let rest = list_refs(text, &mut list, after_first, &rules);
+    let refs = list.refs;
+    // A first number read as an item of a compressed list that no symbol completed.
+    if refs.is_empty() {
+        return None;
+    }
     let (after_slots, slots) = slots(rest);
     // Without slots the citation ends with its last number (before a footnote mark).
     let end = if after_slots.len() == rest.len() {
@@ -643,8 +646,9 @@ struct ListRules<'o> {
     open: Option<&'o OpenCodes<'o>>,
 }
 
-/// first_ref = known | ref | bare_number (when a compressed list completes it: `Công văn số
-/// 2522, 2523/UBND-VX`, after any type word on its line): the rest after the number, the
+/// first_ref = known | ref | bare_number (the last read tentatively, as the first item of a
+/// compressed list after any type word on its line: `Công văn số 2522, 2523/UBND-VX`;
+/// `list_refs` keeps it only if a symbol completes the list): the rest after the number, the
 /// number, and the list rules it sets.
 fn first_ref<'a, 'o>(
     text: &'a str,
@@ -669,51 +673,105 @@ fn first_ref<'a, 'o>(
         return None;
     }
     let (r, b) = bare_number(rest).ok()?;
-    if !compressed_list_follows(r) {
-        return None;
-    }
     rules.compressed = true;
     Some((r, Ref::Bare(b), rules))
 }
 
-/// { list_sep ["số" sp?] ref }: the items after the first, pushed onto `refs`; returns the rest
-/// after the last. Lists: `18-NQ/TW, 19-NQ/TW`, `số 217, số 218`, compressed `18, 19-NQ/TW`;
-/// a bare item needs `số` before it, a symbol that completes it, or (in a list of bare numbers)
-/// a shared issuer or `và` that closes the run (`các Chỉ thị 15, 16, 19 của Thủ tướng`).
+/// The numbers of a list as it is read: those that belong to it, and a run of bare numbers read
+/// tentatively (`1, 2, 3` of `Kết luận số 1, 2, 3, 4-KL/TW`) that belongs to it only if a
+/// symbol completes it. Each number is read once, so a list of any length costs linear work.
+struct List<'a> {
+    refs: Vec<Numbered<'a>>,
+    pending: Vec<Numbered<'a>>,
+    /// Every number kept so far is bare (no symbol yet).
+    all_bare: bool,
+}
+
+impl<'a> List<'a> {
+    fn new() -> Self {
+        Self {
+            refs: Vec::new(),
+            pending: Vec::new(),
+            all_bare: true,
+        }
+    }
+
+    /// Add a number: kept, or read tentatively.
+    fn push(&mut self, n: Numbered<'a>, tentative: bool) {
+        if tentative {
+            self.pending.push(n);
+            return;
+        }
+        self.all_bare &= matches!(n.2, Ref::Bare(_));
+        self.refs.push(n);
+    }
+
+    /// A symbol completes the tentative run: its numbers belong to the list.
+    fn complete(&mut self) {
+        self.refs.append(&mut self.pending);
+    }
+}
+
+/// { list_sep ["số" sp?] ref }: the numbers after the first, added to `list`; returns the rest
+/// after the last one kept. Lists: `18-NQ/TW, 19-NQ/TW`, `số 217, số 218`, compressed `18,
+/// 19-NQ/TW`, of any length. A bare item is kept when `số` stands before it, when (in a list of
+/// bare numbers) a shared issuer or `và` closes the run (`các Chỉ thị 15, 16, 19 của Thủ
+/// tướng`), or when a symbol completes the run it opens (`Kết luận số 1, 2, …, 22-KL/TW`: read
+/// tentatively, and given back, each number then being what it is alone, if none does).
 fn list_refs<'a>(
     text: &'a str,
-    refs: &mut Vec<Numbered<'a>>,
+    list: &mut List<'a>,
     mut rest: &'a str,
     rules: &ListRules<'_>,
 ) -> &'a str {
     let off = |rest: &str| text.len() - rest.len();
-    // Checked once, at the run's first separator.
+    // Read at most once, at the run's first separator: it scans the run to its end.
     let mut bare_run = None;
-    for _ in 0..MAX_LIST_ITEMS {
-        let Ok((r, _)) = list_sep(rest) else { break };
+    // After the last number read, kept or tentative.
+    let mut cursor = rest;
+    while let Ok((r, _)) = list_sep(cursor) {
+        if !list.pending.is_empty() {
+            // Inside a tentative run: a symbol completes it, a bare number continues it,
+            // anything else gives it back.
+            if let Ok((_, Ref::Sym(_))) = reference(r, false, None) {
+                list.complete();
+                rest = cursor;
+            } else if let Ok((r2, b)) = bare_number(r) {
+                list.push((off(r), off(r2), Ref::Bare(b)), true);
+                cursor = r2;
+                continue;
+            } else {
+                break;
+            }
+        }
         let (r, so_here) = match (so, sp0).parse(r) {
             Ok((r, _)) => (r, true),
             Err(_) => (r, false),
         };
-        let all_bare = refs.iter().all(|(_, _, x)| matches!(x, Ref::Bare(_)));
         let item_start = off(r);
-        let bare_ok = rules.bare_ok && (so_here || all_bare) || rules.compressed;
+        let bare_ok = rules.bare_ok && (so_here || list.all_bare) || rules.compressed;
         match reference(r, bare_ok, rules.open) {
             Ok((r2, Ref::Sym(s))) => {
-                refs.push((item_start, off(r2), Ref::Sym(s)));
+                list.push((item_start, off(r2), Ref::Sym(s)), false);
                 rest = s.after_mark(r2);
             }
-            Ok((r2, Ref::Bare(b)))
-                if so_here
-                    || compressed_list_follows(r2)
-                    || (all_bare && *bare_run.get_or_insert_with(|| bare_list_closed(rest))) =>
-            {
-                refs.push((item_start, off(r2), Ref::Bare(b)));
-                rest = r2;
+            Ok((r2, Ref::Bare(b))) => {
+                let closed =
+                    list.all_bare && *bare_run.get_or_insert_with(|| bare_list_closed(rest));
+                let tentative = !(so_here || closed);
+                list.push((item_start, off(r2), Ref::Bare(b)), tentative);
+                if !tentative {
+                    rest = r2;
+                }
+                cursor = r2;
+                continue;
             }
-            _ => break,
+            Err(_) => break,
         }
+        cursor = rest;
     }
+    // A tentative run no symbol completed (`18, 19 tỉnh`) was no part of the list.
+    list.pending.clear();
     rest
 }
 
@@ -794,10 +852,9 @@ fn share_slots(item: &mut Item, last: bool, all_bare: bool, shared: &Shared) {
 /// (`15, 16 và 19`)? Otherwise `Chỉ thị 15, 16 …` is one short form followed by prose.
 fn bare_list_closed(mut i: &str) -> bool {
     let mut last_va = false;
-    for _ in 0..MAX_LIST_ITEMS {
-        let Ok((r, sep)) = list_sep(i).map(|(r, _)| (r, i)) else {
-            break;
-        };
+    // The whole run, however long: `list_refs` asks once per list.
+    while let Ok(r) = list_sep(i).map(|(r, _)| r) {
+        let sep = i;
         match bare_number(r) {
             Ok((r2, _)) => {
                 last_va = !after_space(sep).starts_with([',', ';']);
@@ -808,23 +865,6 @@ fn bare_list_closed(mut i: &str) -> bool {
     }
     let cua = |i| keyword(i, &w().cua, Match::Loose);
     last_va || (opt((sp0, ch(','))), sp, cua, sp, issuer).parse(i).is_ok()
-}
-
-/// After a bare list item, only more list items ending in a symbol make it part of the list.
-fn compressed_list_follows(mut i: &str) -> bool {
-    for _ in 0..MAX_LIST_ITEMS {
-        let Ok((r, _)) = list_sep(i) else {
-            return false;
-        };
-        if let Ok((r2, Ref::Sym(s))) = reference(r, false, None) {
-            return !s.after_mark(r2).starts_with(|c: char| c.is_alphanumeric());
-        }
-        match bare_number(r) {
-            Ok((r2, _)) => i = r2,
-            Err(_) => return false,
-        }
-    }
-    false
 }
 
 fn fill_symbol(item: &mut Item, sym: &Symbol<'_>, doc: Option<DocType>) {
@@ -1014,7 +1054,9 @@ fn bare_list_start(
 ) -> Option<(usize, (usize, Option<DocType>))> {
     let mut at = num_start;
     let mut found = None;
-    for _ in 0..MAX_LIST_ITEMS {
+    // However long the run: the runs before two slashes never overlap (a number with a slash
+    // ends a run), so every anchor's walk back is linear in all.
+    loop {
         let head = text[floor..at].trim_end_matches(is_space);
         // A list stays on its line.
         if text[floor + head.len()..at].contains(crate::lex::is_line_break) {
