@@ -21,7 +21,7 @@ pub use vanban_model::{Citation, CitationKind, DocNumber};
 
 pub(crate) mod citation;
 mod error;
-mod lex;
+pub mod lex;
 mod lexicon;
 pub mod parsers;
 mod report;

@@ -134,7 +134,8 @@ pub(crate) fn resolve(
     if !cites.iter().any(|c| c.kind == CitationKind::Reference) {
         return;
     }
-    let this = |c: &Citation| fold::syllables(&c.text).ends_with("nay1");
+    let nay = fold::syllables("này");
+    let this = |c: &Citation| fold::syllables(&c.text).ends_with(nay.as_str());
     let own = (block_start.is_none()
         && cites
             .iter()

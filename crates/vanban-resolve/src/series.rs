@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use vanban_grammar::model::{Citation, CitationKind};
 
 use crate::fold;
-use crate::terms::{push_roman, term_of_date, term_of_year};
+use crate::terms::{term_of_date, term_of_year};
 
 /// Hash maps keyed by short strings and numbers: foldhash, several times cheaper than SipHash
 /// here (no key is chosen by an attacker who could profit from collisions: maps are per text).
@@ -637,7 +637,7 @@ impl KeyBuf {
         }
     }
     pub(crate) fn roman(mut self, t: u32) -> Self {
-        push_roman(&mut self.0, t);
+        vanban_grammar::lex::push_roman(&mut self.0, t);
         self
     }
 }

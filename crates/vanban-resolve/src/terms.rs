@@ -116,43 +116,8 @@ pub fn term_of_year(year: i32) -> Option<u32> {
     (term_of_day(y * 10000 + 1231) == Some(t)).then_some(t)
 }
 
-/// `12` → `XII` (1..=3999; other values as digits).
-pub fn roman(n: u32) -> String {
-    let mut s = String::new();
-    push_roman(&mut s, n);
-    s
-}
-
-/// [`roman`], appended to `out`.
-pub(crate) fn push_roman(out: &mut String, n: u32) {
-    if n == 0 || n > 3999 {
-        use std::fmt::Write;
-        let _ = write!(out, "{n}");
-        return;
-    }
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    for (v, r) in TABLE {
-        while n >= v {
-            out.push_str(r);
-            n -= v;
-        }
-    }
-}
+/// `12` → `XII` (1..=3999; other values as digits): the grammar's writer, re-exported.
+pub use vanban_grammar::lex::roman;
 
 #[cfg(test)]
 mod tests {

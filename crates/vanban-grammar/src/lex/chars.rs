@@ -112,7 +112,7 @@ pub(crate) fn is_mark(c: char) -> bool {
 }
 
 /// A letter of a word: letters, digits and combining marks (NFD input keeps its marks on the letter).
-pub(crate) fn is_word_char(c: char) -> bool {
+pub fn is_word_char(c: char) -> bool {
     // Fast paths for ASCII and the Vietnamese letter blocks; the general lookup is slow.
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();

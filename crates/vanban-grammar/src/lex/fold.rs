@@ -11,10 +11,13 @@ const TONES: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{03
 /// `(base, tone)` for each code point of a block.
 type FoldTable = Vec<(char, u8)>;
 
-/// `(base letter, tone)` of a lower-cased character; tone 0 is level, 1–5 follow `TONES`.
-/// `Ð`/`ð`/`Ɖ` (look-alikes of `Đ` seen on real pages) fold to `đ`.
+/// `(base letter, tone)` of a character: the lower-case letter without its tone mark (`Ệ` →
+/// `ê`; circumflex, breve and horn stay, they make other letters) and the tone, 0 for level,
+/// 1–5 for grave, acute, tilde, hook and dot below. `Ð`/`ð`/`Ɖ` (look-alikes of `Đ` seen on
+/// real pages) fold to `đ`. A lone combining mark is returned as it is, tone 0 (NFD text is
+/// normalised before it is read).
 #[inline]
-pub(crate) fn fold_char(c: char) -> (char, u8) {
+pub fn fold_char(c: char) -> (char, u8) {
     // Two small tables cover Vietnamese: Latin-1 Supplement to Latin Extended-B, and the
     // Latin Extended Additional block of precomposed tone letters (ạ … ỹ).
     const LATIN: (u32, u32) = (0xC0, 0x24F);

@@ -49,7 +49,7 @@ pub(crate) fn roman_letters(letters: &[u8]) -> Option<u32> {
     let total = u32::try_from(total)
         .ok()
         .filter(|t| (1..=MAX_ROMAN).contains(t))?;
-    let mut canon = [0u8; 8];
+    let mut canon = [0u8; 16];
     let len = to_roman(total, &mut canon);
     (letters == &canon[..len]).then_some(total)
 }
@@ -69,10 +69,22 @@ pub(crate) fn roman_value(s: &str) -> Option<u32> {
     roman_letters(&letters[..n])
 }
 
-/// Write `n` (1..=40) in Roman numerals into `out`; returns the length.
-fn to_roman(mut n: u32, out: &mut [u8; 8]) -> usize {
+/// Write `n` (1..=3999) in Roman numerals into `out`; returns the length (0 outside that
+/// range). The one Roman writer of the workspace: the reader's canonical check below and keys
+/// (`vanban-resolve`, through [`push_roman`]) both use it.
+fn to_roman(mut n: u32, out: &mut [u8; 16]) -> usize {
+    if n == 0 || n > 3999 {
+        return 0;
+    }
     let mut len = 0;
     for (v, r) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
         (40, "XL"),
         (10, "X"),
         (9, "IX"),
@@ -80,6 +92,7 @@ fn to_roman(mut n: u32, out: &mut [u8; 8]) -> usize {
         (4, "IV"),
         (1, "I"),
     ] {
+        // 3888 (`MMMDCCCLXXXVIII`) is the longest numeral: 15 letters.
         while n >= v && len + r.len() <= out.len() {
             out[len..len + r.len()].copy_from_slice(r.as_bytes());
             len += r.len();
@@ -87,6 +100,27 @@ fn to_roman(mut n: u32, out: &mut [u8; 8]) -> usize {
         }
     }
     len
+}
+
+/// Append `n` in upper-case Roman numerals to `out` (`12` → `XII`); a number outside 1..=3999
+/// is appended in decimal digits.
+pub fn push_roman(out: &mut String, n: u32) {
+    let mut letters = [0u8; 16];
+    let len = to_roman(n, &mut letters);
+    if len == 0 {
+        use std::fmt::Write;
+        let _ = write!(out, "{n}");
+        return;
+    }
+    out.extend(letters[..len].iter().map(|&b| char::from(b)));
+}
+
+/// `n` in upper-case Roman numerals (`12` → `XII`, `14` → `XIV`); decimal digits outside
+/// 1..=3999.
+pub fn roman(n: u32) -> String {
+    let mut s = String::new();
+    push_roman(&mut s, n);
+    s
 }
 
 /// The numbers 1–10 in words, as ordinals and counts (`nhất`, `tư`, `bốn`, `lăm` in `mười lăm`).
@@ -146,6 +180,16 @@ mod tests {
         assert_eq!(roman_letters(b""), None);
         assert_eq!(roman_value("XÍĨ"), Some(12));
         assert_eq!(roman_value("xiii"), Some(13));
+        assert_eq!(roman(12), "XII");
+        assert_eq!(roman(14), "XIV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(roman(3888), "MMMDCCCLXXXVIII");
+        assert_eq!(roman(1994), "MCMXCIV");
+        assert_eq!((roman(0), roman(4000)), ("0".to_owned(), "4000".to_owned()));
+        // The writer and the reader agree on every numeral the reader takes.
+        for n in 1..=MAX_ROMAN {
+            assert_eq!(roman_letters(roman(n).as_bytes()), Some(n));
+        }
     }
 
     #[test]
