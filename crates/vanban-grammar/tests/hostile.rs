@@ -12,11 +12,6 @@
 //! The files in `tests/fixtures/regressions/` (inputs that once crashed or misbehaved, found by
 //! fuzzing and property tests) are checked here too.
 
-// The counting allocator below needs `unsafe impl GlobalAlloc`; it only forwards to `System`.
-#![allow(unsafe_code)]
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -26,39 +21,9 @@ use vanban_grammar::{extract_citations, parse_citation, parse_number, parse_repo
 mod common;
 use common::check_citation_spans;
 
-struct Counting;
-
-thread_local! {
-    static ALLOCS: Cell<u64> = const { Cell::new(0) };
-    static BYTES: Cell<u64> = const { Cell::new(0) };
-}
-
-fn count(size: usize) {
-    let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
-    let _ = BYTES.try_with(|c| c.set(c.get() + size as u64));
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator, which upholds the contract.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        unsafe { System.alloc_zeroed(layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count(new_size);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
+// Allocations and bytes counted per thread (crates/vanban-testkit).
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: vanban_testkit::Counting = vanban_testkit::Counting;
 
 /// Work done by one call: allocations and allocated bytes on this thread, and its time.
 #[derive(Debug, Clone, Copy)]
@@ -77,12 +42,12 @@ fn one_at_a_time() -> MutexGuard<'static, ()> {
 
 /// The cost of `f`: counts from the first call, the best time of `runs` calls.
 fn cost<T>(runs: usize, f: &dyn Fn() -> T) -> (Cost, T) {
-    let before = (ALLOCS.with(Cell::get), BYTES.with(Cell::get));
+    let before = (vanban_testkit::allocs(), vanban_testkit::bytes());
     let t = Instant::now();
     let out = f();
     let mut time = t.elapsed();
-    let allocs = ALLOCS.with(Cell::get) - before.0;
-    let bytes = BYTES.with(Cell::get) - before.1;
+    let allocs = vanban_testkit::allocs() - before.0;
+    let bytes = vanban_testkit::bytes() - before.1;
     for _ in 1..runs {
         let t = Instant::now();
         drop(f());

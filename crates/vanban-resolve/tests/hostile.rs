@@ -8,49 +8,14 @@
 //! Extraction runs outside the measure: only resolution is counted. Debug builds run an eighth
 //! of the sizes; `cargo test --release -p vanban-resolve --test hostile` runs them in full.
 
-// The counting allocator below needs `unsafe impl GlobalAlloc`; it only forwards to `System`.
-#![allow(unsafe_code)]
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use vanban_resolve::{Citation, ExtractOptions, Graph};
 
-struct Counting;
-
-thread_local! {
-    static ALLOCS: Cell<u64> = const { Cell::new(0) };
-    static BYTES: Cell<u64> = const { Cell::new(0) };
-}
-
-fn count(size: usize) {
-    let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
-    let _ = BYTES.try_with(|c| c.set(c.get() + size as u64));
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator, which upholds the contract.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        count(layout.size());
-        unsafe { System.alloc_zeroed(layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count(new_size);
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
+// Allocations and bytes counted per thread (crates/vanban-testkit).
 #[global_allocator]
-static GLOBAL: Counting = Counting;
+static GLOBAL: vanban_testkit::Counting = vanban_testkit::Counting;
 
 /// The timed tests run one at a time: on two cores, a neighbour test's work lands in the 1× or
 /// 8× timing of another and fakes a superlinear ratio.
@@ -83,11 +48,11 @@ fn resolve_cost(text: &str, references: bool) -> (Cost, Vec<Citation>) {
     let mut out = Vec::new();
     for _ in 0..3 {
         let mut c = cites.clone();
-        let before = (ALLOCS.with(Cell::get), BYTES.with(Cell::get));
+        let before = (vanban_testkit::allocs(), vanban_testkit::bytes());
         let t = Instant::now();
         vanban_resolve::resolve(text, &mut c);
         let time = t.elapsed();
-        let after = (ALLOCS.with(Cell::get), BYTES.with(Cell::get));
+        let after = (vanban_testkit::allocs(), vanban_testkit::bytes());
         first.get_or_insert((after.0 - before.0, after.1 - before.1));
         best = best.min(time);
         out = c;
