@@ -253,10 +253,11 @@ enum Ref<'a> {
 ///
 /// The rest starts right after the number: a footnote mark glued to it (`26-NQ/TW3`) is left
 /// for `Symbol::after_mark`.
-fn reference<'a>(i: &'a str, bare_ok: bool, open: Option<&OpenCodes<'_>>) -> PResult<'a, Ref<'a>> {
-    let sym = doc_no(i)
-        .ok()
-        .or_else(|| open.and_then(|o| party_no_with(i, Some(o)).ok()));
+fn reference<'a>(i: &'a str, bare_ok: bool, open: Option<&OpenFor<'_>>) -> PResult<'a, Ref<'a>> {
+    let sym = doc_no(i).ok().or_else(|| {
+        let codes = open?.codes()?;
+        party_no_with(i, Some(&codes)).ok()
+    });
     if let Some((rest, s)) = sym {
         if !s
             .after_mark(rest)
@@ -563,12 +564,11 @@ pub(crate) fn numbered(
     // A bare number stands on the type word's line: `pháp luật\n\n2. Bảo đảm …` is an
     // enumerated point, not `Luật 2`.
     let on_line = !text[at..first_start].contains(crate::lex::is_line_break);
-    let codes = open_codes_for(text, start, doc);
-    let open = codes.as_ref().map(|(a, b)| OpenCodes::new(a, b));
+    let open = OpenFor::new(text, start, doc);
     let rules = ListRules {
         bare_ok: doc.is_some_and(|d| d.short) && on_line,
         compressed: false,
-        open: open.as_ref(),
+        open: Some(&open),
     };
     let (ref_end, first, rules) = first_ref(text, rest, known, rules, doc.is_some() && on_line)?;
     let after_first = after_ref(ref_end, &first);
@@ -643,7 +643,35 @@ struct ListRules<'o> {
     bare_ok: bool,
     /// The first number was read as an item of a compressed list, whatever the type word.
     compressed: bool,
-    open: Option<&'o OpenCodes<'o>>,
+    open: Option<&'o OpenFor<'o>>,
+}
+
+/// The open-class type codes a phrase's type word agrees with (`open_codes_for`), worked out
+/// the first time a number's code is outside the lists: most codes are listed, and the work
+/// (a type word read again, two strings) is then saved.
+struct OpenFor<'t> {
+    text: &'t str,
+    start: usize,
+    doc: Option<DocType>,
+    codes: std::cell::OnceCell<Option<(String, String)>>,
+}
+
+impl<'t> OpenFor<'t> {
+    fn new(text: &'t str, start: usize, doc: Option<DocType>) -> Self {
+        Self {
+            text,
+            start,
+            doc,
+            codes: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn codes(&self) -> Option<OpenCodes<'_>> {
+        let codes = self
+            .codes
+            .get_or_init(|| open_codes_for(self.text, self.start, self.doc));
+        codes.as_ref().map(|(a, b)| OpenCodes::new(a, b))
+    }
 }
 
 /// first_ref = known | ref | bare_number (the last read tentatively, as the first item of a
