@@ -382,9 +382,13 @@ const LEVELS: &[(&str, &str)] = &[
 /// abbreviations are read through [`PLACE_ALIASES`] (`TP.HCM`, `TPHCM`).
 pub(crate) fn locality_of_name(name: &str) -> Option<String> {
     /// Level words with their level, and the level words a place may repeat.
-    type Levels = (Vec<(Vec<String>, &'static str)>, Vec<Vec<String>>);
+    type Levels = (
+        Vec<(Vec<String>, &'static str)>,
+        Vec<Vec<String>>,
+        Vec<Vec<String>>,
+    );
     static T: OnceLock<Levels> = OnceLock::new();
-    let (levels, repeats) = T.get_or_init(|| {
+    let (levels, repeats, bare) = T.get_or_init(|| {
         (
             LEVELS
                 .iter()
@@ -403,6 +407,7 @@ pub(crate) fn locality_of_name(name: &str) -> Option<String> {
             .iter()
             .map(|w| fold::syllable_list(w))
             .collect(),
+            BARE_ORGANS.iter().map(|w| fold::syllable_list(w)).collect(),
         )
     });
     let raw: Vec<&str> = name
@@ -419,11 +424,9 @@ pub(crate) fn locality_of_name(name: &str) -> Option<String> {
             .iter()
             .any(|o| fold::syllables(o) == *w)
     };
-    levels.iter().find_map(|(pat, level)| {
-        let mut at = contains_words(&words, pat)? + pat.len();
-        if let Some(r) = repeats.iter().find(|r| words[at..].starts_with(r)) {
-            at += r.len();
-        }
+    // The place after word `at`: its capitalised words up to an organ word, as a slug, read
+    // through the aliases.
+    let place_at = |at: usize| -> Option<String> {
         let place: Vec<&str> = raw[at..]
             .iter()
             .zip(&words[at..])
@@ -434,13 +437,106 @@ pub(crate) fn locality_of_name(name: &str) -> Option<String> {
             return None;
         }
         let place = slug(&place.join(" "));
-        let place = PLACE_ALIASES
-            .iter()
-            .find(|(short, _)| *short == place)
-            .map_or(place.as_str(), |(_, full)| full);
-        Some(format!("{level}-{place}"))
-    })
+        Some(
+            PLACE_ALIASES
+                .iter()
+                .find(|(short, _)| *short == place)
+                .map_or(place, |(_, full)| (*full).to_owned()),
+        )
+    };
+    levels
+        .iter()
+        .find_map(|(pat, level)| {
+            let mut at = contains_words(&words, pat)? + pat.len();
+            if let Some(r) = repeats.iter().find(|r| words[at..].starts_with(r)) {
+                at += r.len();
+            }
+            Some(format!("{level}-{}", place_at(at)?))
+        })
+        .or_else(|| {
+            // A people's committee or council named with its province alone (`UBND Đồng
+            // Tháp`): the province's own level (`PROVINCES`); any other place stays unknown.
+            let at = bare
+                .iter()
+                .find_map(|pat| Some(contains_words(&words, pat)? + pat.len()))?;
+            let place = place_at(at)?;
+            let (_, level) = PROVINCES.iter().find(|(p, _)| *p == place)?;
+            Some(format!("{level}-{place}"))
+        })
 }
+
+/// The organs a province's name may follow without a level word (`UBND Đồng Tháp`).
+const BARE_ORGANS: &[&str] = &["ubnd", "ủy ban nhân dân", "hđnd", "hội đồng nhân dân"];
+
+/// The 63 provinces and centrally-run cities (before the 2025 merger), as slugs, with their
+/// level: a bare `UBND X` names the province X (a provincial city of the same name is written
+/// `UBND thành phố X`, which the level words read). Huế alone is left out: before 2025 it was
+/// Thừa Thiên Huế's provincial city, since then a centrally-run one.
+const PROVINCES: &[(&str, &str)] = &[
+    ("an-giang", "tinh"),
+    ("ba-ria-vung-tau", "tinh"),
+    ("bac-giang", "tinh"),
+    ("bac-kan", "tinh"),
+    ("bac-lieu", "tinh"),
+    ("bac-ninh", "tinh"),
+    ("ben-tre", "tinh"),
+    ("binh-dinh", "tinh"),
+    ("binh-duong", "tinh"),
+    ("binh-phuoc", "tinh"),
+    ("binh-thuan", "tinh"),
+    ("ca-mau", "tinh"),
+    ("can-tho", "thanh-pho"),
+    ("cao-bang", "tinh"),
+    ("da-nang", "thanh-pho"),
+    ("dak-lak", "tinh"),
+    ("dak-nong", "tinh"),
+    ("dien-bien", "tinh"),
+    ("dong-nai", "tinh"),
+    ("dong-thap", "tinh"),
+    ("gia-lai", "tinh"),
+    ("ha-giang", "tinh"),
+    ("ha-nam", "tinh"),
+    ("ha-noi", "thanh-pho"),
+    ("ha-tinh", "tinh"),
+    ("hai-duong", "tinh"),
+    ("hai-phong", "thanh-pho"),
+    ("hau-giang", "tinh"),
+    ("ho-chi-minh", "thanh-pho"),
+    ("hoa-binh", "tinh"),
+    ("hung-yen", "tinh"),
+    ("khanh-hoa", "tinh"),
+    ("kien-giang", "tinh"),
+    ("kon-tum", "tinh"),
+    ("lai-chau", "tinh"),
+    ("lam-dong", "tinh"),
+    ("lang-son", "tinh"),
+    ("lao-cai", "tinh"),
+    ("long-an", "tinh"),
+    ("nam-dinh", "tinh"),
+    ("nghe-an", "tinh"),
+    ("ninh-binh", "tinh"),
+    ("ninh-thuan", "tinh"),
+    ("phu-tho", "tinh"),
+    ("phu-yen", "tinh"),
+    ("quang-binh", "tinh"),
+    ("quang-nam", "tinh"),
+    ("quang-ngai", "tinh"),
+    ("quang-ninh", "tinh"),
+    ("quang-tri", "tinh"),
+    ("soc-trang", "tinh"),
+    ("son-la", "tinh"),
+    ("tay-ninh", "tinh"),
+    ("thai-binh", "tinh"),
+    ("thai-nguyen", "tinh"),
+    ("thanh-hoa", "tinh"),
+    ("thua-thien-hue", "tinh"),
+    ("tien-giang", "tinh"),
+    ("tra-vinh", "tinh"),
+    ("tuyen-quang", "tinh"),
+    ("vinh-long", "tinh"),
+    ("vinh-phuc", "tinh"),
+    ("yen-bai", "tinh"),
+];
 
 /// Abbreviated place names (as slugs) and the slug of the name they stand for.
 const PLACE_ALIASES: &[(&str, &str)] = &[
@@ -860,6 +956,24 @@ mod tests {
                 "{name}"
             );
         }
+        // A people's committee or council named with its province alone: the province's level;
+        // another place without a level word stays unknown.
+        for (name, want) in [
+            ("UBND Đồng Tháp", Some("tinh-dong-thap")),
+            ("Ủy ban nhân dân Quảng Nam", Some("tinh-quang-nam")),
+            ("HĐND Bà Rịa - Vũng Tàu", Some("tinh-ba-ria-vung-tau")),
+            ("UBND Hà Nội", Some("thanh-pho-ha-noi")),
+            ("UBND HN", Some("thanh-pho-ha-noi")),
+            ("UBND Cao Lãnh", None),
+            ("UBND Huế", None),
+        ] {
+            assert_eq!(locality_of_name(name).as_deref(), want, "{name}");
+        }
+        assert_eq!(
+            locality_of_name("UBND Hà Nội"),
+            locality_of_name("UBND thành phố Hà Nội")
+        );
+        assert!(PROVINCES.is_sorted() && PROVINCES.len() == 63);
         // Different levels stay different localities.
         assert_ne!(
             locality_of_name("Thành ủy Thanh Hóa"),

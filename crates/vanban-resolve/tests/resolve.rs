@@ -701,3 +701,20 @@ fn a_plenum_subject_the_catalog_lacks_never_takes_another_document_of_the_plenum
     );
     assert_eq!(key(&c[1]), Some("4-NQ/TW@XII"));
 }
+
+#[test]
+fn a_province_named_without_its_level_word_is_still_the_province() {
+    // docs/resolution.md "A locality": `UBND Đồng Tháp` is `UBND tỉnh Đồng Tháp`, in two texts.
+    let a = extract_citations(
+        "Thực hiện Quyết định số 12/2016/QĐ-UBND ngày 3/3/2016 của UBND Đồng Tháp về …",
+    );
+    let b = extract_citations(
+        "Căn cứ Quyết định số 12/2016/QĐ-UBND ngày 3/3/2016 của Ủy ban nhân dân tỉnh Đồng Tháp;",
+    );
+    assert_eq!(key(&a[0]), Some("12/2016/QĐ-UBND@tinh-dong-thap"));
+    assert_eq!(a[0].doc_key_scope, Some(KeyScope::Global));
+    assert_eq!(key(&a[0]), key(&b[0]));
+    // A place that is no province keeps a text key: its level is unknown.
+    let c = extract_citations("Quyết định số 12/2016/QĐ-UBND ngày 3/3/2016 của UBND Cao Lãnh về …");
+    assert_eq!(c[0].doc_key_scope, Some(KeyScope::Text));
+}
