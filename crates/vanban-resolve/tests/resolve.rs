@@ -718,3 +718,49 @@ fn a_province_named_without_its_level_word_is_still_the_province() {
     let c = extract_citations("Quyết định số 12/2016/QĐ-UBND ngày 3/3/2016 của UBND Cao Lãnh về …");
     assert_eq!(c[0].doc_key_scope, Some(KeyScope::Text));
 }
+
+/// The citations of `text` resolved block by block (`vanban_resolve::Blocks`), each block
+/// extracted on its own as `vanban cite` does; `cuts` are the blocks' first bytes after 0.
+fn by_blocks(text: &str, cuts: &[usize]) -> Vec<Citation> {
+    let mut blocks = vanban_resolve::Blocks::new(text);
+    let mut out = Vec::new();
+    let starts: Vec<usize> = std::iter::once(0).chain(cuts.iter().copied()).collect();
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        let mut cites = vanban_grammar::extract_citations(&text[start..end]);
+        for c in &mut cites {
+            c.byte_start += start;
+            c.byte_end += start;
+        }
+        blocks.resolve(text, start, &mut cites);
+        out.extend(cites);
+    }
+    out
+}
+
+#[test]
+fn long_texts_carry_earlier_blocks_forward_only() {
+    // docs/resolution.md "Long texts": a short form takes an earlier block's full citation; a
+    // full citation in a later block is not seen, so the short form keeps what its own blocks
+    // say (here nothing: null), where the whole text would give it the later key.
+    let full = "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.\n\n";
+    let short = "Chỉ thị 05 đã đi vào cuộc sống.\n\n";
+    let forward = format!("{full}{short}");
+    let c = by_blocks(&forward, &[full.len()]);
+    assert_eq!(c.len(), 2);
+    assert_eq!(key(&c[1]), Some("5-CT/TW@XII"));
+    assert_eq!(c[1].resolution, Some(Resolution::Text));
+    assert_eq!(key(&c[1]), key(&extract_citations(&forward)[1]));
+
+    let backward = format!("{short}{full}");
+    let c = by_blocks(&backward, &[short.len()]);
+    assert_eq!(c.len(), 2);
+    assert_eq!(key(&c[0]), None);
+    assert_eq!(key(&c[1]), Some("5-CT/TW@XII"));
+    let whole = extract_citations(&backward);
+    assert_eq!(
+        key(&whole[0]),
+        Some("5-CT/TW@XII"),
+        "the whole text looks both ways"
+    );
+}
