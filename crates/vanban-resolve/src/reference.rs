@@ -9,7 +9,7 @@ use vanban_grammar::model::{Citation, CitationKind, KeyScope, ReportKind};
 
 use crate::fold;
 use crate::resolve::RefSlots;
-use crate::series::{FastMap, ident, locality_of_name};
+use crate::series::{FastMap, Fingerprint, ident, locality_of_name};
 
 /// Type words a header may carry, in modern spelling.
 const TYPES: &[&str] = &[
@@ -48,6 +48,7 @@ fn own_key(
     text: &str,
     cites: &[Citation],
     slots: &RefSlots<'_>,
+    fp: Fingerprint<'_>,
 ) -> Option<(Rc<str>, KeyScope, Option<&'static str>)> {
     let report = vanban_grammar::parse_report(text);
     if report.kind != ReportKind::Document {
@@ -85,7 +86,7 @@ fn own_key(
     me.year = year;
     me.date = date;
     me.issuer = issuer;
-    let id = ident(&me)?;
+    let id = ident(&me, fp)?;
     match (id.global, id.base) {
         (Some(k), _) => Some((k, KeyScope::Global, doc_type)),
         (None, Some(b)) => Some((b, KeyScope::Text, doc_type)),
@@ -130,6 +131,7 @@ pub(crate) fn resolve(
     cites: &[Citation],
     mut slots: RefSlots<'_>,
     block_start: Option<usize>,
+    fp: Fingerprint<'_>,
 ) {
     if !cites.iter().any(|c| c.kind == CitationKind::Reference) {
         return;
@@ -140,7 +142,7 @@ pub(crate) fn resolve(
         && cites
             .iter()
             .any(|c| c.kind == CitationKind::Reference && this(c)))
-    .then(|| own_key(text, cites, &slots))
+    .then(|| own_key(text, cites, &slots, fp))
     .flatten();
     let from = block_start.unwrap_or(0);
     let sections: Vec<usize> = section_starts(&text[from..])

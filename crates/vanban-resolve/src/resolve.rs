@@ -9,7 +9,7 @@ use vanban_grammar::model::{Citation, CitationKind, KeyScope, Resolution};
 use crate::catalog::{Catalog, SIMILAR, content_words, similarity};
 use crate::fold;
 use crate::series::{
-    FastMap, Ident, KeyBuf, act_key, act_name, continued_issuer, distinct, ident_with,
+    FastMap, Fingerprint, Ident, KeyBuf, act_key, act_name, continued_issuer, distinct, ident_with,
     type_code_of, with_names,
 };
 use crate::terms::roman;
@@ -98,29 +98,29 @@ pub(crate) struct Scope<'a> {
 pub(crate) fn resolve_in(text: &str, cites: &mut [Citation], catalog: &Catalog, scope: &Scope<'_>) {
     // Computed when a first text key needs it (many texts have none).
     let fp = std::cell::OnceCell::new();
-    let text_key = |base: &str| -> Rc<str> {
-        let fp = fp.get_or_init(|| match scope.fingerprint {
+    let fp = || -> &str {
+        fp.get_or_init(|| match scope.fingerprint {
             Some(f) => f.to_owned(),
             None => fingerprint(text, cites),
-        });
-        KeyBuf::new().s(base).s("#").s(fp).done()
+        })
     };
+    let text_key = |base: &str| -> Rc<str> { KeyBuf::new().s(base).s("#").s(fp()).done() };
     let mut found = vec![Found::Nothing; cites.len()];
     {
         let idents: Vec<Option<Ident<'_>>> = with_names(|names| {
             cites
                 .iter()
                 .map(|c| match continued_issuer(text, c) {
-                    Some(name) => ident_with(c, Some(&name), names),
-                    None => ident_with(c, c.issuer.as_deref(), names),
+                    Some(name) => ident_with(c, Some(&name), names, &fp),
+                    None => ident_with(c, c.issuer.as_deref(), names, &fp),
                 })
                 .collect()
         });
-        numbered(&idents, &mut found, &text_key);
+        numbered(&idents, &mut found);
         acts(cites, &mut found, catalog, &text_key);
         named(text, cites, &idents, &mut found, catalog, &text_key);
     }
-    references(text, cites, &mut found, scope.block_start);
+    references(text, cites, &mut found, scope.block_start, &fp);
 
     fill(cites, found, catalog);
 }
@@ -154,7 +154,7 @@ type Group = (usize, usize);
 /// other takes the key of the mentions of the same type and number that say strictly more and
 /// are compatible (docs/resolution.md, "Short forms"); several documents → ambiguous; none →
 /// a text key of its own known parts, or null when it has none (`Nghị quyết 12` alone).
-fn numbered(idents: &[Option<Ident<'_>>], found: &mut [Found], text_key: &dyn Fn(&str) -> Rc<str>) {
+fn numbered(idents: &[Option<Ident<'_>>], found: &mut [Found]) {
     // Mentions of one family and number, grouped by what they say (linear in the mentions).
     // The first group of a bucket is held inline: most numbers are cited in one way only, and
     // their bucket then allocates nothing.
@@ -184,7 +184,7 @@ fn numbered(idents: &[Option<Ident<'_>>], found: &mut [Found], text_key: &dyn Fn
             None => {
                 found[i] = match (&id.global, &id.base) {
                     (Some(k), _) => Found::Key(k.clone(), KeyScope::Global, Resolution::Full),
-                    (None, Some(b)) => Found::Key(text_key(b), KeyScope::Text, Resolution::Full),
+                    (None, Some(b)) => Found::Key(b.clone(), KeyScope::Text, Resolution::Full),
                     (None, None) => Found::Nothing,
                 };
             }
@@ -204,7 +204,7 @@ fn numbered(idents: &[Option<Ident<'_>>], found: &mut [Found], text_key: &dyn Fn
             let id = ident(&first);
             let f = match (&id.global, &id.base) {
                 (Some(k), _) => Found::Key(k.clone(), KeyScope::Global, Resolution::Full),
-                (None, Some(b)) => Found::Key(text_key(b), KeyScope::Text, Resolution::Full),
+                (None, Some(b)) => Found::Key(b.clone(), KeyScope::Text, Resolution::Full),
                 (None, None) => Found::Nothing,
             };
             give(first, &f);
@@ -240,7 +240,7 @@ fn numbered(idents: &[Option<Ident<'_>>], found: &mut [Found], text_key: &dyn Fn
                 match keys.as_slice() {
                     [(k, s)] if !any_ambiguous => Found::Key(k.clone(), *s, Resolution::Text),
                     [] => match &id.base {
-                        Some(b) => Found::Key(text_key(b), KeyScope::Text, Resolution::Full),
+                        Some(b) => Found::Key(b.clone(), KeyScope::Text, Resolution::Full),
                         None => Found::Nothing,
                     },
                     _ => Found::Ambiguous(keys.into_iter().map(|(k, _)| k).collect()),
@@ -681,8 +681,14 @@ fn named(
 }
 
 /// References (`Nghị quyết này`, `Chỉ thị trên`): filled by `crate::reference`.
-fn references(text: &str, cites: &[Citation], found: &mut [Found], block_start: Option<usize>) {
-    crate::reference::resolve(text, cites, found_view(found), block_start);
+fn references(
+    text: &str,
+    cites: &[Citation],
+    found: &mut [Found],
+    block_start: Option<usize>,
+    fp: Fingerprint<'_>,
+) {
+    crate::reference::resolve(text, cites, found_view(found), block_start, fp);
 }
 
 /// Keys of a pass so far, as the reference pass reads and writes them.

@@ -15,6 +15,10 @@ use crate::terms::{term_of_date, term_of_year};
 /// here (no key is chosen by an attacker who could profit from collisions: maps are per text).
 pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
+/// The text's fingerprint for keys of text scope (docs/resolution.md "Text keys"), computed
+/// on first use.
+pub(crate) type Fingerprint<'f> = &'f dyn Fn() -> &'f str;
+
 /// The issuer of a series: party or state, its code, and whether it is central (numbered
 /// nation-wide) or local (numbered per locality).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,7 +44,8 @@ pub(crate) struct Ident<'a> {
     pub(crate) locality: Option<Rc<str>>,
     /// A key of global scope, when the citation alone determines the document.
     pub(crate) global: Option<Rc<str>>,
-    /// The key's known parts, for a key of text scope when nothing better is found.
+    /// A key of text scope, when nothing better is found: the known parts, `#` and the text's
+    /// fingerprint (built at once: most of these keys are used as they are).
     pub(crate) base: Option<Rc<str>>,
 }
 
@@ -603,8 +608,8 @@ fn year_in_number(text: &str, year: i32) -> bool {
 
 /// The identity facts of one citation, or `None` for mentions without a number (plenums,
 /// congresses, references, acts, which `resolve` treats apart).
-pub(crate) fn ident(c: &Citation) -> Option<Ident<'_>> {
-    with_names(|names| ident_with(c, c.issuer.as_deref(), names))
+pub(crate) fn ident<'a>(c: &'a Citation, fp: Fingerprint<'_>) -> Option<Ident<'a>> {
+    with_names(|names| ident_with(c, c.issuer.as_deref(), names, fp))
 }
 
 /// The issuer of a citation whose name the grammar ended at an abbreviation's full stop
@@ -734,6 +739,7 @@ pub(crate) fn ident_with<'a>(
     c: &'a Citation,
     issuer_name: Option<&str>,
     names: &mut Names,
+    fp: Fingerprint<'_>,
 ) -> Option<Ident<'a>> {
     if matches!(
         c.kind,
@@ -808,7 +814,7 @@ pub(crate) fn ident_with<'a>(
         if iss.central {
             match term {
                 Some(t) => id.global = Some(series.s("@").roman(t).done()),
-                None => id.base = Some(series.done()),
+                None => id.base = Some(series.s("#").s(fp()).done()),
             }
         } else {
             let base = match id.year {
@@ -817,8 +823,8 @@ pub(crate) fn ident_with<'a>(
             };
             match &id.locality {
                 Some(l) if id.year.is_some() => id.global = Some(base.s("@").s(l).done()),
-                Some(l) => id.base = Some(base.s("@").s(l).done()),
-                None => id.base = Some(base.done()),
+                Some(l) => id.base = Some(base.s("@").s(l).s("#").s(fp()).done()),
+                None => id.base = Some(base.s("#").s(fp()).done()),
             }
         }
     } else {
@@ -844,7 +850,7 @@ pub(crate) fn ident_with<'a>(
         if complete && (iss.central || id.locality.is_some()) {
             id.global = Some(key.done());
         } else {
-            id.base = Some(key.done());
+            id.base = Some(key.s("#").s(fp()).done());
         }
     }
     Some(id)
