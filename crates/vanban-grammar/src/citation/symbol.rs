@@ -285,9 +285,9 @@ pub(crate) fn party_type(s: &str) -> Option<&'static str> {
     });
     let mut key = CodeBuf::new();
     s.chars().for_each(|c| key.push(code_char(c)));
-    keys.iter()
-        .find(|(k, _)| Some(k.as_str()) == key.as_str())
-        .map(|(_, canon)| *canon)
+    // The key's text once, not once per table entry.
+    let key = key.as_str()?;
+    keys.iter().find(|(k, _)| k == key).map(|(_, canon)| *canon)
 }
 
 /// A letter of a code: Latin script only. Codes are Latin abbreviations, and letters of other
