@@ -12,6 +12,7 @@ mod node;
 mod report;
 mod resolve;
 mod serde_py;
+mod state;
 
 use pyo3::prelude::*;
 

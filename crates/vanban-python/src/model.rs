@@ -6,9 +6,12 @@
 //! `Citation`s, sequences tuples). No code here names a model field: a field added to the Rust
 //! model is an attribute at once (and needs only a line in `_vanban.pyi`).
 //!
-//! Pickle: every object reduces to `_restore(type_name, state)` with `state` the object's compact
-//! JSON (bytes). Rebuilding parses JSON, whose nesting serde_json bounds (128 levels), and checks
-//! it against the model: crafted data raises `ValueError`, it never recurses without limit.
+//! Pickle: every object reduces to `_restore(type_name, state)` with `state` the object's serde
+//! data in the compact binary form of `state.rs` (bytes), decoded straight into the Rust model:
+//! no Python or JSON value in between. The decoder bounds nesting and lengths and the result is
+//! checked against the model: crafted data raises `ValueError`, it never recurses without limit.
+//! Rebuilt `Citation`s and `DocNumber`s are left out of the garbage collector's lists (see
+//! `untracked`): loading a list of them no longer runs full collections over every object.
 
 use std::fmt;
 
@@ -23,8 +26,11 @@ use serde::ser::{self, Impossible};
 use crate::citation::{PyCitation, PyDocNumber};
 use crate::node::{PyNode, tagged_value};
 use crate::report::PyReport;
+use crate::state::Layout;
 
-/// A model type exposed to Python as a Rust-backed object.
+/// A model type exposed to Python as a Rust-backed object. Its serde impls (and those of every
+/// type inside it) are derived both ways, without `flatten`: its pickle state is positional
+/// (`state::Layout::Positional`), which `tests/test_pickle.py` checks on every corpus citation.
 pub(crate) trait Model: Serialize + DeserializeOwned {
     /// The Python class name, also the type name in pickle state.
     const NAME: &'static str;
@@ -295,14 +301,39 @@ pub(crate) fn reduce<'py>(
     Ok((restore.bind(py).clone(), args))
 }
 
-/// The pickle state of a Rust model value: its compact JSON.
-pub(crate) fn state<T: Serialize>(value: &T) -> PyResult<Vec<u8>> {
-    serde_json::to_vec(value).map_err(|e| PyValueError::new_err(e.to_string()))
+/// The pickle state of a `Model` value (see `state.rs`).
+pub(crate) fn state<T: Model>(value: &T) -> PyResult<Vec<u8>> {
+    encode(value, Layout::Positional)
+}
+
+/// The pickle state of any other serde value (a report and its source, a node's data).
+pub(crate) fn named_state<T: Serialize + ?Sized>(value: &T) -> PyResult<Vec<u8>> {
+    encode(value, Layout::Named)
+}
+
+fn encode<T: Serialize + ?Sized>(value: &T, layout: Layout) -> PyResult<Vec<u8>> {
+    crate::state::to_vec(value, layout).map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 fn from_state<T: DeserializeOwned>(type_name: &str, state: &[u8]) -> PyResult<T> {
-    serde_json::from_slice(state)
+    crate::state::from_slice(state)
         .map_err(|e| PyValueError::new_err(format!("invalid {type_name} state: {e}")))
+}
+
+/// A new Python object for a value that holds no Python reference (`Citation`, `DocNumber`),
+/// untracked by the cyclic garbage collector, as CPython untracks a tuple of atoms: such an
+/// object can be in no reference cycle, and tracked, every collection of the generation holding
+/// it walks it (loading 193 000 citations spent about half its time in the collector).
+#[allow(unsafe_code)] // one FFI call, which pyo3 has no safe wrapper for
+pub(crate) fn untracked<T>(py: Python<'_>, value: T) -> PyResult<Bound<'_, T>>
+where
+    T: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Into<PyClassInitializer<T>>,
+{
+    let object = Bound::new(py, value)?;
+    // SAFETY: `object` is a live GC object (every pyclass is), we hold the interpreter; a
+    // frozen `T` without `Py` fields never refers to another object but its type.
+    unsafe { pyo3::ffi::PyObject_GC_UnTrack(object.as_ptr().cast()) };
+    Ok(object)
 }
 
 /// Rebuild a pickled model object from `type_name` and its state (see `reduce`).
@@ -315,11 +346,11 @@ pub(crate) fn _restore<'py>(
     Ok(match type_name {
         "Citation" => {
             let c: vanban_grammar::model::Citation = from_state(type_name, state)?;
-            Bound::new(py, PyCitation::from(c))?.into_any()
+            untracked(py, PyCitation::from(c))?.into_any()
         }
         "DocNumber" => {
             let d: vanban_grammar::model::DocNumber = from_state(type_name, state)?;
-            Bound::new(py, PyDocNumber::from(d))?.into_any()
+            untracked(py, PyDocNumber::from(d))?.into_any()
         }
         "Report" => {
             let (report, source): (_, String) = from_state(type_name, state)?;
@@ -333,8 +364,7 @@ pub(crate) fn _restore<'py>(
     })
 }
 
-/// The pickle state of a `Node`: its tagged JSON (nested objects keep their type names).
+/// The pickle state of a `Node`: its tagged data (nested objects keep their type names).
 pub(crate) fn node_state(py: Python<'_>, node: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    let value = tagged_value(py, node, 0)?;
-    serde_json::to_vec(&value).map_err(|e| PyValueError::new_err(e.to_string()))
+    named_state(&tagged_value(py, node, 0)?)
 }

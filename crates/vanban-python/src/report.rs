@@ -125,7 +125,7 @@ impl PyReport {
         py: Python<'py>,
     ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let source = self.source.bind(py).to_str()?;
-        model::reduce(py, "Report", &model::state(&(&self.inner, source))?)
+        model::reduce(py, "Report", &model::named_state(&(&self.inner, source))?)
     }
 }
 
