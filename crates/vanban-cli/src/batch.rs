@@ -1,12 +1,14 @@
 //! Parse many inputs on several threads and hand the results back in input order.
 //!
-//! Workers take inputs in order; a worker may run at most [`WINDOW_PER_JOB`] × jobs inputs ahead
-//! of the one being written, so memory holds a bounded number of parsed files however long the
-//! archive is, and the output streams while later files are still being parsed.
+//! Workers take inputs in order, in work units (runs of consecutive inputs, [`UNIT_ITEMS`] and
+//! [`UNIT_BYTES`] at most); a worker may run at most [`WINDOW_PER_JOB`] × jobs units ahead of the
+//! one being written, so memory holds a bounded number of parsed files however long the archive
+//! is, and the output streams while later files are still being parsed. Threads meet once per
+//! unit, and the writer wakes a worker only when one waits.
 
 use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
-use std::ops::ControlFlow;
+use std::ops::{ControlFlow, Range};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, PoisonError, mpsc};
 
@@ -65,10 +67,7 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
             });
         }
     };
-    let total_bytes = discovery.found.iter().map(|f| match f {
-        Found::Input(i) => i.size,
-        _ => 0,
-    });
+    let total_bytes = discovery.found.iter().map(size);
     let mut progress = Progress::new(
         discovery.found.len(),
         total_bytes.sum(),
@@ -107,6 +106,7 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
     let parsed = ordered(
         &discovery.found,
         jobs,
+        size,
         |found| match found {
             Found::Input(input) => Some(input::read_text(input, args).map(|text| match text {
                 Text::Text(text) => Ok(work(input, text)),
@@ -158,10 +158,7 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
                 }
                 (Found::Input(_), None) => Ok(()),
             };
-            progress.advance(match found {
-                Found::Input(input) => input.size,
-                _ => 0,
-            });
+            progress.advance(size(found));
             match written {
                 Ok(()) => ControlFlow::Continue(()),
                 Err(e) => ControlFlow::Break(e),
@@ -176,13 +173,37 @@ pub(crate) fn run_all<T: Record + Send + 'static>(
     }
 }
 
-/// How many inputs per worker may wait, parsed, for their turn to be written.
+/// The bytes of an input (0 for a path not read): what progress and work units count.
+pub(crate) fn size(found: &Found) -> u64 {
+    match found {
+        Found::Input(input) => input.size,
+        _ => 0,
+    }
+}
+
+/// How many work units per worker may wait, parsed, for their turn to be written.
 const WINDOW_PER_JOB: usize = 2;
+/// A work unit: a run of consecutive inputs that one worker parses and hands back at once, so
+/// that threads meet (a channel message, a wake-up) once per unit, not once per input. Archives
+/// are mostly small files (the corpus: ~8 KB each), where per-file hand-overs cost a few
+/// system calls each. A unit ends after this many inputs …
+const UNIT_ITEMS: usize = 64;
+/// … or once its inputs reach this many bytes, which bounds the memory of waiting units.
+const UNIT_BYTES: u64 = 256 << 10;
 /// Workers get the main thread's usual stack, so that an input parses the same on any thread.
 const WORKER_STACK: usize = 8 << 20;
 
-/// The index of the next result to write, and a signal when it moves (or the run stops).
-type Written = (Mutex<usize>, Condvar);
+/// The progress of the writer, shared with the workers.
+#[derive(Default)]
+struct Turn {
+    /// The index of the next unit to write.
+    written: usize,
+    /// Workers waiting for `written` to move: the writer signals only when one waits.
+    waiting: usize,
+}
+
+/// The writer's progress, and a signal when it moves (or the run stops).
+type Written = (Mutex<Turn>, Condvar);
 
 /// Stop the workers: set `stop` under the lock (so that no worker misses the signal between its
 /// check and its wait) and wake them all.
@@ -203,11 +224,31 @@ impl Drop for HaltOnPanic<'_> {
     }
 }
 
+/// Consecutive runs of `items`, each at most [`UNIT_ITEMS`] long and ending once its sizes
+/// reach [`UNIT_BYTES`] (an input larger than that is a unit of its own).
+fn units<I>(items: &[I], size: impl Fn(&I) -> u64) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let (mut begin, mut bytes) = (0, 0u64);
+    for (i, item) in items.iter().enumerate() {
+        bytes = bytes.saturating_add(size(item));
+        if bytes >= UNIT_BYTES || i + 1 - begin >= UNIT_ITEMS {
+            out.push(begin..i + 1);
+            (begin, bytes) = (i + 1, 0);
+        }
+    }
+    if begin < items.len() {
+        out.push(begin..items.len());
+    }
+    out
+}
+
 /// Call `parse` on every item on `jobs` threads and `write` on each result in item order, on the
-/// calling thread. `write` returning `Break` stops the run (no more items are started).
+/// calling thread. `write` returning `Break` stops the run (no more items are started). `size`
+/// (bytes, for an input) groups the items into work units (see [`UNIT_ITEMS`]).
 pub(crate) fn ordered<I, R, E>(
     items: &[I],
     jobs: usize,
+    size: impl Fn(&I) -> u64,
     parse: impl Fn(&I) -> R + Sync,
     mut write: impl FnMut(&I, R) -> ControlFlow<E>,
 ) -> Result<(), E>
@@ -218,32 +259,39 @@ where
     if jobs <= 1 || items.len() <= 1 {
         return sequential(items, &parse, &mut write);
     }
+    let units = units(items, size);
     let window = jobs.saturating_mul(WINDOW_PER_JOB);
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    // The index of the next result to write, and a signal when it moves.
-    let written: Written = (Mutex::new(0usize), Condvar::new());
-    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    let written: Written = (Mutex::new(Turn::default()), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, Vec<R>)>();
     std::thread::scope(|scope| {
         let mut workers = 0;
-        for _ in 0..jobs.min(items.len()) {
+        for _ in 0..jobs.min(units.len()) {
             let tx = tx.clone();
-            let (next, stop, written, parse) = (&next, &stop, &written, &parse);
+            let (units, next, stop, written, parse) = (&units, &next, &stop, &written, &parse);
             let worker = std::thread::Builder::new().stack_size(WORKER_STACK);
             let spawned = worker.spawn_scoped(scope, move || {
                 // A panicking worker stops the others, so none waits for its result forever.
                 let _halt = HaltOnPanic(stop, written);
                 loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= items.len() {
-                        break;
+                    let u = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(unit) = units.get(u) else { break };
+                    let mut turn = written.0.lock().unwrap_or_else(PoisonError::into_inner);
+                    while u >= turn.written + window && !stop.load(Ordering::Relaxed) {
+                        turn.waiting += 1;
+                        turn = written.1.wait(turn).unwrap_or_else(PoisonError::into_inner);
+                        turn.waiting -= 1;
                     }
-                    let mut w = written.0.lock().unwrap_or_else(PoisonError::into_inner);
-                    while i >= *w + window && !stop.load(Ordering::Relaxed) {
-                        w = written.1.wait(w).unwrap_or_else(PoisonError::into_inner);
+                    drop(turn);
+                    let mut results = Vec::with_capacity(unit.len());
+                    for i in unit.clone() {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        results.push(parse(&items[i]));
                     }
-                    drop(w);
-                    if stop.load(Ordering::Relaxed) || tx.send((i, parse(&items[i]))).is_err() {
+                    if tx.send((u, results)).is_err() {
                         break;
                     }
                 }
@@ -260,17 +308,23 @@ where
         }
         let mut pending = BTreeMap::new();
         let mut want = 0;
-        for (i, result) in rx {
-            pending.insert(i, result);
-            while let Some(result) = pending.remove(&want) {
-                let flow = write(&items[want], result);
-                want += 1;
-                *written.0.lock().unwrap_or_else(PoisonError::into_inner) = want;
-                if let ControlFlow::Break(e) = flow {
-                    halt(&stop, &written);
-                    return Err(e);
+        for (u, results) in rx {
+            pending.insert(u, results);
+            while let Some(results) = pending.remove(&want) {
+                for (i, result) in units[want].clone().zip(results) {
+                    if let ControlFlow::Break(e) = write(&items[i], result) {
+                        halt(&stop, &written);
+                        return Err(e);
+                    }
                 }
-                written.1.notify_all();
+                want += 1;
+                let mut turn = written.0.lock().unwrap_or_else(PoisonError::into_inner);
+                turn.written = want;
+                let wake = turn.waiting > 0;
+                drop(turn);
+                if wake {
+                    written.1.notify_all();
+                }
             }
         }
         Ok(())
@@ -302,6 +356,7 @@ mod tests {
         let r: Result<(), ()> = ordered(
             &items,
             4,
+            |&i| i * 4096, // units of 1 to 64 items
             |&i| {
                 // Early items finish last.
                 std::thread::sleep(std::time::Duration::from_micros((200 - i) * 20));
@@ -326,6 +381,7 @@ mod tests {
                 ordered(
                     &items,
                     2,
+                    |_| 0,
                     |&i| {
                         assert!(i != 3, "parse fails on item 3");
                         i
@@ -348,6 +404,7 @@ mod tests {
         let r = ordered(
             &items,
             3,
+            |_| 0,
             |_| parsed.fetch_add(1, Ordering::Relaxed),
             |&i, _| {
                 if i == 5 {
@@ -358,7 +415,20 @@ mod tests {
             },
         );
         assert_eq!(r, Err(5));
-        // Workers stop within the window: far fewer than all items are parsed.
-        assert!(parsed.load(Ordering::Relaxed) < 100);
+        // Workers stop within the window (3 × 2 units waiting, 3 in progress): far fewer than
+        // all items are parsed.
+        let bound = (3 * WINDOW_PER_JOB + 3 + 1) * UNIT_ITEMS;
+        assert!(bound < items.len() / 10);
+        assert!(parsed.load(Ordering::Relaxed) < bound);
+    }
+
+    #[test]
+    fn units_split_by_count_and_by_bytes() {
+        let counted = units(&[0u64; 130], |&s| s);
+        assert_eq!(counted, [0..64, 64..128, 128..130]);
+        let big = UNIT_BYTES;
+        let sized = units(&[1, big, 1, 1, big / 2, big / 2, 1], |&s| s);
+        assert_eq!(sized, [0..2, 2..6, 6..7]);
+        assert!(units(&[] as &[u64], |&s| s).is_empty());
     }
 }

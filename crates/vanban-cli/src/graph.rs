@@ -94,6 +94,7 @@ pub(crate) fn run(args: Args) -> io::Result<Tally> {
     let _: Result<(), ()> = crate::batch::ordered(
         &discovery.found,
         args.input.jobs(),
+        crate::batch::size,
         parse,
         |found, result| {
             match (found, result) {
