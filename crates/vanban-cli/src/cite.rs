@@ -49,52 +49,110 @@ pub(crate) fn run(args: Args) -> std::io::Result<Tally> {
         |_| format,
         |input| {
             let locator = input.locator();
-            Box::new(
-                Citations::new(input.text, BLOCK_BYTES, options).map(move |mut c| {
-                    locator.locate(&mut c);
-                    c
-                }),
-            )
+            Box::new(Citations::new(input.text, options).map(move |mut c| {
+                locator.locate(&mut c);
+                c
+            }))
         },
         |_, tally| tally.citations += 1,
     )
 }
 
-/// A text longer than this is read block by block, each block ending at the first paragraph
-/// break (a line break, optional spaces, a line break) after this many bytes, so that memory
-/// holds the text plus one block's citations, not every citation of a 500 MB file. No citation
-/// (nor the context the grammar reads around one) runs across a paragraph break, so the blocks
-/// give the citations of one pass: the tests below cut every fixture, and the ignored one a
-/// corpus, at every paragraph break. A grammar rule that read across paragraphs would fail them.
-const BLOCK_BYTES: usize = 4 << 20;
+/// A text longer than this is streamed: the grammar hands its citations over as it finds them
+/// (`vanban_grammar::for_each_citation`, in a thread of its own), and they are resolved in
+/// blocks of at least [`BLOCK_CITATIONS`], so memory holds the text and a few blocks of
+/// citations, not every citation of a 500 MB file. A shorter text is read and resolved whole.
+const STREAM_BYTES: usize = 256 << 10;
 
-/// The citations of a text, in order, extracted block by block ([`BLOCK_BYTES`]).
+/// A block of a streamed text ends at the first paragraph break (a line break, optional spaces,
+/// a line break) after this many citations, or after [`FORCED_FACTOR`] times as many in any case. Nothing
+/// resolution reads runs across a paragraph break but a short form's key (carried from earlier
+/// blocks by `vanban_resolve::Blocks`, docs/resolution.md "Long texts") and a reference, so a
+/// text whose paragraphs hold fewer citations than this gets the keys of one pass.
+const BLOCK_CITATIONS: usize = 1024;
+
+/// A block of this many times [`BLOCK_CITATIONS`] ends without a paragraph break (a paragraph
+/// of dense citations).
+const FORCED_FACTOR: usize = 4;
+
+/// The citations of a text, in order: resolved whole, or streamed in blocks.
 pub(crate) struct Citations {
-    text: String,
-    block_bytes: usize,
-    /// Byte offset where the next block starts.
-    next: usize,
-    /// Characters before `next`.
-    chars_before: usize,
+    whole: Option<(String, ExtractOptions)>,
     pending: std::vec::IntoIter<Citation>,
-    /// References on or off. A text of one block (any text up to 4 MiB) is resolved whole; the
-    /// blocks of a longer one through `vanban_resolve::Blocks`, which carries what earlier
-    /// blocks said (docs/resolution.md, "Long texts").
-    options: ExtractOptions,
-    resolver: Option<vanban_resolve::Blocks>,
+    stream: Option<Stream>,
+}
+
+/// A streamed text: blocks of resolved citations from the thread that reads it.
+struct Stream {
+    blocks: std::sync::mpsc::Receiver<Vec<Citation>>,
+    reader: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Citations {
-    pub(crate) fn new(text: String, block_bytes: usize, options: ExtractOptions) -> Self {
-        Self {
-            text,
-            block_bytes,
-            options,
-            next: 0,
-            chars_before: 0,
-            pending: Vec::new().into_iter(),
-            resolver: None,
+    pub(crate) fn new(text: String, options: ExtractOptions) -> Self {
+        Self::with_limits(text, options, STREAM_BYTES, BLOCK_CITATIONS)
+    }
+
+    fn with_limits(text: String, options: ExtractOptions, stream: usize, block: usize) -> Self {
+        if text.len() <= stream {
+            return Self {
+                whole: Some((text, options)),
+                pending: Vec::new().into_iter(),
+                stream: None,
+            };
         }
+        // Two blocks in flight: one being written out, one being resolved.
+        let (send, blocks) = std::sync::mpsc::sync_channel(1);
+        let reader = std::thread::spawn(move || stream_blocks(&text, &options, block, send));
+        Self {
+            whole: None,
+            pending: Vec::new().into_iter(),
+            stream: Some(Stream {
+                blocks,
+                reader: Some(reader),
+            }),
+        }
+    }
+}
+
+/// Read `text`'s citations and send them in resolved blocks (see [`BLOCK_CITATIONS`]) until
+/// the text ends or the receiver is gone.
+fn stream_blocks(
+    text: &str,
+    options: &ExtractOptions,
+    block: usize,
+    send: std::sync::mpsc::SyncSender<Vec<Citation>>,
+) {
+    use std::ops::ControlFlow;
+    let mut resolver = vanban_resolve::Blocks::new(text);
+    let mut current: Vec<Citation> = Vec::new();
+    // Where the current block starts, and where its last citation ends.
+    let (mut block_start, mut last_end) = (0, 0);
+    let mut flush = |current: &mut Vec<Citation>, block_start: usize| {
+        let mut done = std::mem::take(current);
+        resolver.resolve(text, block_start, &mut done);
+        send.send(done).is_ok()
+    };
+    vanban_grammar::for_each_citation(text, options, |c| {
+        if current.len() >= block {
+            let cut = match paragraph_break(text, last_end, c.byte_start) {
+                Some(after) => Some(after),
+                None if current.len() >= FORCED_FACTOR * block => Some(last_end),
+                None => None,
+            };
+            if let Some(at) = cut {
+                if !flush(&mut current, block_start) {
+                    return ControlFlow::Break(());
+                }
+                block_start = at;
+            }
+        }
+        last_end = last_end.max(c.byte_end);
+        current.push(c);
+        ControlFlow::Continue(())
+    });
+    if !current.is_empty() {
+        flush(&mut current, block_start);
     }
 }
 
@@ -106,61 +164,43 @@ impl Iterator for Citations {
             if let Some(c) = self.pending.next() {
                 return Some(c);
             }
-            if self.next >= self.text.len() {
-                return None;
+            if let Some((text, options)) = self.whole.take() {
+                self.pending = extract_citations_with(&text, &options).into_iter();
+                continue;
             }
-            let start = self.next;
-            let end = block_end(&self.text, start, self.block_bytes);
-            let block = &self.text[start..end];
-            let whole = start == 0 && end == self.text.len();
-            let mut cites = if whole {
-                extract_citations_with(block, &self.options)
-            } else {
-                vanban_grammar::extract_citations_with(block, &self.options)
-            };
-            for c in &mut cites {
-                c.start += self.chars_before;
-                c.end += self.chars_before;
-                c.byte_start += start;
-                c.byte_end += start;
+            let stream = self.stream.as_mut()?;
+            match stream.blocks.recv() {
+                Ok(block) => self.pending = block.into_iter(),
+                Err(_) => {
+                    // The reader is done; a panic there is one here, not lost output.
+                    if let Some(Err(panic)) = stream.reader.take().map(|r| r.join()) {
+                        std::panic::resume_unwind(panic);
+                    }
+                    self.stream = None;
+                }
             }
-            if !whole {
-                let text = &self.text;
-                self.resolver
-                    .get_or_insert_with(|| vanban_resolve::Blocks::new(text))
-                    .resolve(text, start, &mut cites);
-            }
-            if end < self.text.len() {
-                // Only a following block needs the count (most texts are one block).
-                self.chars_before += block.chars().count();
-            }
-            self.next = end;
-            self.pending = cites.into_iter();
         }
     }
 }
 
-/// Where the block that starts at `start` ends: just after the first paragraph break found
-/// `block_bytes` or more after `start`, or at the end of the text.
-fn block_end(text: &str, start: usize, block_bytes: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut from = start.saturating_add(block_bytes);
-    while from < bytes.len() {
-        let Some(k) = memchr::memchr(b'\n', &bytes[from..]) else {
-            break;
-        };
-        let after = from + k + 1;
+/// Just after the first paragraph break in `text[from..to]` (a line break, optional spaces,
+/// tabs or CRs, a line break), if any.
+fn paragraph_break(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes().get(..to)?;
+    let mut at = from;
+    while let Some(k) = memchr::memchr(b'\n', bytes.get(at..)?) {
+        let after = at + k + 1;
         let gap = bytes[after..]
             .iter()
             .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
             .count();
         if bytes.get(after + gap) == Some(&b'\n') {
             // Both line breaks are ASCII, so this is a character boundary.
-            return after + gap + 1;
+            return Some(after + gap + 1);
         }
-        from = after;
+        at = after;
     }
-    text.len()
+    None
 }
 
 impl Record for Citation {
@@ -241,28 +281,54 @@ mod tests {
             .collect()
     }
 
+    /// Text keys without their fingerprint (`4-KH/TW#535a29347f5b` → `4-KH/TW#`).
+    fn unprinted(cites: Vec<Citation>) -> Vec<Citation> {
+        let cut = |k: &mut String| {
+            if let Some(at) = k.find('#') {
+                k.truncate(at + 1);
+            }
+        };
+        cites
+            .into_iter()
+            .map(|mut c| {
+                if let Some(k) = c.doc_key.as_mut() {
+                    cut(k);
+                }
+                c.candidates.iter_mut().for_each(cut);
+                c
+            })
+            .collect()
+    }
+
+    /// The text streamed (whatever its length) in blocks of `block` citations.
     fn blocks(text: &str, block: usize) -> Vec<Citation> {
-        Citations::new(text.to_owned(), block, ExtractOptions::default()).collect()
+        Citations::with_limits(text.to_owned(), ExtractOptions::default(), 0, block).collect()
     }
 
     #[test]
     fn blocks_give_the_citations_of_one_pass() {
         for text in fixtures() {
             let whole = extract_citations(&text);
-            // Block size 0 splits at every paragraph break.
-            for block in [0, 1, 100, 1000, 1 << 20] {
+            // Block size 0 (or 1) splits at every paragraph break between citations, and
+            // forces a cut at every citation (or every fourth) inside a paragraph.
+            for block in [0, 1, 2, 100, 1000, 1 << 20] {
                 assert_eq!(
                     grammar_only(blocks(&text, block)),
                     whole,
                     "block size {block}"
                 );
             }
-            if text.len() < 1 << 20 {
-                assert_eq!(
-                    blocks(&text, 1 << 20),
-                    vanban_resolve::extract_citations(&text)
-                );
-            }
+            // Blocks larger than a text's citations give the keys of one pass (a text key's
+            // fingerprint is the streamed text's, not one of its citations).
+            assert_eq!(
+                unprinted(blocks(&text, 1 << 20)),
+                unprinted(vanban_resolve::extract_citations(&text))
+            );
+            let whole = Citations::new(text.clone(), ExtractOptions::default());
+            assert_eq!(
+                whole.collect::<Vec<_>>(),
+                vanban_resolve::extract_citations(&text)
+            );
         }
     }
 
@@ -274,7 +340,7 @@ mod tests {
                     Kế hoạch số 04-KH/TW của Bộ Chính trị.\n\n\
                     Sau một năm, Chỉ thị 05 đã đi vào cuộc sống; Kế hoạch số 04-KH/TW cũng vậy.\n\n\
                     Luật Đất đai năm 2013.\n\nLuật Đất đai được thi hành. Nghị quyết này.\n";
-        let split = blocks(text, 0);
+        let split = blocks(text, 1);
         let whole = vanban_resolve::extract_citations(text);
         assert_eq!(split.len(), whole.len());
         let keys = |c: &[Citation]| -> Vec<Option<String>> {
@@ -294,7 +360,7 @@ mod tests {
             }
         }
         // Two texts' blocks never share a text key.
-        let other = blocks(&text.replace("cũng vậy", "cũng thế"), 0);
+        let other = blocks(&text.replace("cũng vậy", "cũng thế"), 1);
         assert_ne!(other[1].doc_key, split[1].doc_key);
     }
 
@@ -309,7 +375,7 @@ mod tests {
             let path = entry.unwrap().into_path();
             if path.extension().is_some_and(|e| e == "txt") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                let split = grammar_only(blocks(&text, 0));
+                let split = grammar_only(blocks(&text, 1));
                 assert_eq!(split, extract_citations(&text), "{}", path.display());
                 n += 1;
             }
@@ -321,12 +387,36 @@ mod tests {
     #[test]
     fn blocks_end_after_paragraph_breaks_only() {
         let text = "một\nhai\n \t\nba\r\n\r\nbốn\n";
-        assert_eq!(block_end(text, 0, 0), "một\nhai\n \t\n".len());
-        assert_eq!(block_end(text, 0, 11), "một\nhai\n \t\nba\r\n\r\n".len());
-        assert_eq!(block_end(text, 0, 100), text.len());
-        assert_eq!(block_end("no break\n", 0, 0), "no break\n".len());
-        // Block size counts from the block's start.
-        let next = block_end(text, 0, 0);
-        assert_eq!(block_end(text, next, 0), "một\nhai\n \t\nba\r\n\r\n".len());
+        let n = text.len();
+        assert_eq!(paragraph_break(text, 0, n), Some("một\nhai\n \t\n".len()));
+        let from = "một\n".len();
+        assert_eq!(
+            paragraph_break(text, from, n),
+            Some("một\nhai\n \t\n".len())
+        );
+        let from = "một\nhai\n".len();
+        assert_eq!(
+            paragraph_break(text, from, n),
+            Some("một\nhai\n \t\nba\r\n\r\n".len())
+        );
+        // Only breaks that end by `to`; a span that goes back gives none.
+        assert_eq!(paragraph_break(text, 0, 8), None);
+        assert_eq!(paragraph_break("no break\n", 0, 9), None);
+        assert_eq!(paragraph_break(text, 5, 2), None);
+    }
+
+    /// Dense citations on one line, past the streaming length: every one comes out, in order,
+    /// resolved, in blocks (the memory bound is checked on the binary, tests/cli.rs).
+    #[test]
+    fn a_dense_line_is_streamed_in_blocks() {
+        let text: String = (1..=3000)
+            .map(|k| format!("{k}-NQ/TW, Chỉ thị {k}; "))
+            .collect();
+        let streamed: Vec<Citation> =
+            Citations::with_limits(text.clone(), ExtractOptions::default(), 0, 100).collect();
+        let whole = vanban_resolve::extract_citations(&text);
+        assert_eq!(grammar_only(streamed.clone()), grammar_only(whole.clone()));
+        assert_eq!(streamed.len(), 6000);
+        assert!(streamed.iter().all(|c| c.doc_key.is_some()));
     }
 }

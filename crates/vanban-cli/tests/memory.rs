@@ -153,3 +153,35 @@ fn a_big_file_among_small_ones_streams_in_a_parallel_run() {
         "{alone} alone, {among} among small files"
     );
 }
+
+/// Dense citations on one line: no paragraph break to cut a block at, yet `cite` streams them
+/// (the grammar hands them over scope by scope; blocks are cut inside the paragraph), so memory
+/// grows by the input, not by the citations. Variants: party numbers, state numbers in a list,
+/// short forms after their full citation.
+#[test]
+fn cite_streams_a_line_of_dense_citations() {
+    let dir = tempfile::tempdir().unwrap();
+    for piece in [
+        "1-NQ/TW 22-CT/TW ",
+        "12/2019/NĐ-CP, 7/2020/QĐ-TTg; ",
+        "Chỉ thị số 05-CT/TW, Chỉ thị 05 và ",
+    ] {
+        let small = piece.repeat((1 << 20) / piece.len());
+        let large = piece.repeat((4 << 20) / piece.len());
+        let grown = (large.len() - small.len()) as u64;
+        let s = write(dir.path(), "small.txt", &small);
+        let l = write(dir.path(), "large.txt", &large);
+        let (ps, out_s) = peak(&["cite", &s]);
+        let (pl, out_l) = peak(&["cite", &l]);
+        assert!(
+            out_l - out_s > 4 * grown,
+            "{piece:?}: every citation is a JSON line"
+        );
+        // Holding every citation costs ~80 bytes of memory per byte of this input.
+        let growth = pl.saturating_sub(ps);
+        assert!(
+            growth < grown * 3 / 2 + 8 * MB,
+            "{piece:?}: peak {ps} → {pl} bytes for {grown} more bytes of input"
+        );
+    }
+}

@@ -28,7 +28,8 @@ mod report;
 mod source;
 
 pub use citation::{
-    ExtractOptions, extract_citations, extract_citations_with, parse_citation, parse_number,
+    ExtractOptions, SCOPE_MAX_ITEMS, extract_citations, extract_citations_with, for_each_citation,
+    parse_citation, parse_number,
 };
 pub use error::{Expected, LineColumn, ParseError};
 pub use report::parse_report;

@@ -61,6 +61,14 @@ fn cost<T>(runs: usize, f: &dyn Fn() -> T) -> (Cost, T) {
     (c, out)
 }
 
+/// The most bytes `f` holds at once beyond what was live before it (on this thread).
+fn peak_bytes(f: &dyn Fn()) -> i64 {
+    vanban_testkit::reset_peak();
+    let before = vanban_testkit::live();
+    f();
+    vanban_testkit::peak() - before
+}
+
 /// Sizes as the issue names them in release builds (`cargo test --release`) or with
 /// `VANBAN_HOSTILE_FULL=1`; an eighth of them in debug builds, so `cargo test` stays quick. The
 /// 1×/8× ratio, which is what the checks compare, is the same either way.
@@ -752,5 +760,51 @@ fn lists_of_any_length() {
     ] {
         let n = both_linear(what, &make(large / 8), &make(large));
         assert_eq!(n, found(large), "{what}");
+    }
+}
+
+/// Dense citations on one line (no paragraph break to cut at): streamed extraction holds one
+/// scope of citations, so its peak memory does not grow with the number of citations (the
+/// input is borrowed: clean text is its own view). Variants: party and state numbers, lists
+/// of numbers with their symbols (cut into phrases of `MAX_HELD_ITEMS`), short forms in a list,
+/// a type word before each.
+#[test]
+fn streamed_citations_hold_one_scope() {
+    use std::ops::ControlFlow;
+    use vanban_grammar::{ExtractOptions, for_each_citation};
+    let _one = one_at_a_time();
+    for piece in [
+        "1-NQ/TW 22-CT/TW ",
+        "12/2019/NĐ-CP, ",
+        "1-NQ/TW, 22-NQ/TW; ",
+        "Chỉ thị 5, 6 và 7; ",
+        "Nghị quyết số 04-NQ/TW ngày 30-10-2016 của Ban Chấp hành Trung ương ",
+    ] {
+        let peak = |pieces: usize| {
+            let text = piece.repeat(pieces);
+            let mut n = 0usize;
+            let peak = peak_bytes(&|| {
+                for_each_citation(&text, &ExtractOptions::default(), |c| {
+                    std::hint::black_box(c);
+                    ControlFlow::Continue(())
+                })
+            });
+            for_each_citation(&text, &ExtractOptions::default(), |_| {
+                n += 1;
+                ControlFlow::Continue(())
+            });
+            (peak, n)
+        };
+        // Two scopes, then eight (`SCOPE_MAX_ITEMS` citations each).
+        let (small, ns) = peak(2 * vanban_grammar::SCOPE_MAX_ITEMS);
+        let (large, nl) = peak(8 * vanban_grammar::SCOPE_MAX_ITEMS);
+        assert!(
+            nl >= 3 * ns && ns > 0,
+            "{piece:?}: {ns} then {nl} citations"
+        );
+        assert!(
+            large <= small + small / 2 + (1 << 16),
+            "{piece:?}: peak {small} bytes for {ns} citations, {large} for {nl}"
+        );
     }
 }

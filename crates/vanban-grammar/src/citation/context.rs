@@ -37,7 +37,7 @@ fn is_short(it: &Item) -> bool {
 }
 
 /// Is `gap` nothing but a list separator (`, `, `; `, ` và `, `, và `)?
-fn is_list_gap(gap: &str) -> bool {
+pub(crate) fn is_list_gap(gap: &str) -> bool {
     let g = gap.trim_matches(is_space);
     let g = g
         .strip_prefix([',', ';'])
@@ -46,11 +46,13 @@ fn is_list_gap(gap: &str) -> bool {
     (g.is_empty() || base_is(g, "va")) && !gap.contains(crate::lex::is_line_break)
 }
 
-/// Where the paragraph breaks of `text` end (`\n`, spaces, tabs or CRs, `\n`), in order.
-fn paragraph_breaks(text: &str) -> Vec<usize> {
+/// Where the paragraph breaks of `text` that end inside `lo..=hi` end (`\n`, spaces, tabs or
+/// CRs, `\n`), in order. Only these tell apart the paragraphs of items starting in `lo..=hi`,
+/// so the search is as long as the stretch the items cover, not the whole text.
+pub(crate) fn paragraph_breaks(text: &str, lo: usize, hi: usize) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    for k in memchr::memchr_iter(b'\n', bytes) {
+    for k in memchr::memchr_iter(b'\n', &bytes[lo..hi]).map(|k| lo + k) {
         let gap = bytes[k + 1..]
             .iter()
             .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
@@ -64,7 +66,9 @@ fn paragraph_breaks(text: &str) -> Vec<usize> {
 
 /// The paragraph of each item (items are in text order).
 fn paragraphs(text: &str, items: &[Item]) -> Vec<usize> {
-    let breaks = paragraph_breaks(text);
+    let lo = items.iter().map(|it| it.start).min().unwrap_or(0);
+    let hi = items.iter().map(|it| it.start).max().unwrap_or(0);
+    let breaks = paragraph_breaks(text, lo, hi);
     items
         .iter()
         .map(|it| breaks.partition_point(|&b| b <= it.start))

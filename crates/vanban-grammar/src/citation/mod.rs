@@ -64,48 +64,185 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
 /// ```
 pub fn extract_citations_with(text: &str, options: &ExtractOptions) -> Vec<Citation> {
     let src = Source::new(text);
-    let mut items = scan::scan(src.norm());
-    annotate(src.norm(), &mut items);
-    if options.references {
-        let refs = reference::find(src.norm(), &items);
-        if !refs.is_empty() {
-            items.extend(refs);
-            items.sort_by_key(|it| it.start);
+    Stream::new(&src, options, SCOPE_ITEMS).collect()
+}
+
+/// Hand every citation in `text` to `each`, in order of position, as it is found: memory holds
+/// the text and one scope of citations (docs/ARCHITECTURE.md, "Streaming"), whatever the number
+/// of citations. `each` may stop the extraction by returning `ControlFlow::Break`. The citations
+/// are those of [`extract_citations_with`], except in a paragraph of more than
+/// [`SCOPE_MAX_ITEMS`] citations, which is read in scopes of that many (see there).
+///
+/// ```
+/// use std::ops::ControlFlow;
+/// use vanban_grammar::{ExtractOptions, for_each_citation};
+/// let mut numbers = Vec::new();
+/// for_each_citation("Chỉ thị số 05-CT/TW và Quy định 205-QĐ/TW", &ExtractOptions::default(), |c| {
+///     numbers.push(c.number);
+///     ControlFlow::Continue(())
+/// });
+/// assert_eq!(numbers, [Some(5), Some(205)]);
+/// ```
+pub fn for_each_citation(
+    text: &str,
+    options: &ExtractOptions,
+    mut each: impl FnMut(Citation) -> std::ops::ControlFlow<()>,
+) {
+    let src = Source::new(text);
+    for c in Stream::new(&src, options, SCOPE_ITEMS) {
+        if each(c).is_break() {
+            return;
         }
     }
-    to_citations(&src, items)
 }
 
 /// The citations of a text already read into a [`Source`] (`parse_report` shares its own).
 pub(crate) fn citations_in(src: &Source<'_>) -> Vec<Citation> {
-    let mut items = scan::scan(src.norm());
-    annotate(src.norm(), &mut items);
-    to_citations(src, items)
+    Stream::new(src, &ExtractOptions::default(), SCOPE_ITEMS).collect()
 }
 
-/// What the text around the citations says of them: kind and codes from the citations around
-/// a short form, the pinpoint before each (which moves its start), then the verb that governs it.
-fn annotate(text: &str, items: &mut [Item]) {
-    context::apply(text, items);
-    let mut floor = 0;
-    for item in items.iter_mut() {
-        if item.start >= floor {
-            pinpoint::attach(text, item, floor);
+/// A scope holds at least this many citations before it may end at a paragraph break: the
+/// scan's items are annotated scope by scope, so memory holds one scope, not every citation.
+/// Nothing the grammar reads around a citation crosses a paragraph break (the short forms'
+/// restatements are looked up inside their paragraph, docs/formats.md §5), so cutting there
+/// changes no citation; a large scope keeps the per-scope work (a few small vectors) rare.
+const SCOPE_ITEMS: usize = 512;
+
+/// Most citations in one scope: a paragraph holding more (no real text does; a hostile one of
+/// dense citations on one line may) is cut before a citation that is not nested in the one
+/// before. Inside such a paragraph, a short form finds its restatement, and a list its shared
+/// issuer, only inside its scope of this many citations, and a subject stops at the first
+/// citation of the next scope.
+pub const SCOPE_MAX_ITEMS: usize = 8 * SCOPE_ITEMS;
+
+/// The citations of a [`Source`], built scope by scope as they are pulled.
+///
+/// Each step of the annotation (docs/formats.md §5: kind and codes from the citations around a
+/// short form, the pinpoint before each, the verb that governs it, the subject cut where the
+/// next citation begins) reads one scope and carries what it needs of the one before.
+struct Stream<'s, 't, I: Iterator<Item = Item>> {
+    src: &'s Source<'t>,
+    items: std::iter::Peekable<I>,
+    references: bool,
+    /// Citations of at least this many items end at a paragraph break.
+    scope_items: usize,
+    /// Where the next scope's stretch of text begins (references are looked for in it).
+    from: usize,
+    /// The farthest end of an item so far: items before it cannot hold a pinpoint.
+    floor: usize,
+    relation: Option<relation::Prev>,
+    chars: CharCounter<'s>,
+    ready: std::vec::IntoIter<Citation>,
+    done: bool,
+}
+
+impl<'s, 't> Stream<'s, 't, Box<dyn Iterator<Item = Item> + 's>> {
+    fn new(src: &'s Source<'t>, options: &ExtractOptions, scope_items: usize) -> Self {
+        Stream {
+            src,
+            items: (Box::new(scan::scan(src.norm())) as Box<dyn Iterator<Item = Item> + 's>)
+                .peekable(),
+            references: options.references,
+            scope_items: scope_items.max(1),
+            from: 0,
+            floor: 0,
+            relation: None,
+            chars: CharCounter::new(src.orig()),
+            ready: Vec::new().into_iter(),
+            done: false,
         }
-        floor = floor.max(item.end);
     }
-    relation::assign(text, items);
 }
 
-/// Build public citations: original text slices, character offsets (one pass over the text
-/// since spans are sorted), subjects from the NFC view.
-fn to_citations(src: &Source<'_>, items: Vec<Item>) -> Vec<Citation> {
+impl<I: Iterator<Item = Item>> Stream<'_, '_, I> {
+    /// The next scope's items, in order; empty at the end of the text.
+    fn scope(&mut self) -> Vec<Item> {
+        let text = self.src.norm();
+        let mut scope: Vec<Item> = Vec::new();
+        // The farthest end in the scope, and the last start (items come in order of start).
+        let (mut end, mut last_start) = (0, 0);
+        while let Some(next) = self.items.peek() {
+            if scope.len() >= self.scope_items
+                && next.start >= end
+                && (scope.len() >= SCOPE_MAX_ITEMS
+                    || !context::paragraph_breaks(text, last_start, next.start).is_empty())
+            {
+                break;
+            }
+            let Some(item) = self.items.next() else { break };
+            (end, last_start) = (end.max(item.end), item.start);
+            scope.push(item);
+        }
+        scope
+    }
+
+    /// Annotate one scope and turn it into public citations.
+    fn build(&mut self, mut items: Vec<Item>) -> Vec<Citation> {
+        let text = self.src.norm();
+        let next = self.items.peek().cloned();
+        let to = next.as_ref().map_or(text.len(), |n| n.start);
+        let floor = self.floor;
+        context::apply(text, &mut items);
+        for item in items.iter_mut() {
+            if item.start >= self.floor {
+                pinpoint::attach(text, item, self.floor);
+            }
+            self.floor = self.floor.max(item.end);
+        }
+        relation::assign_after(text, &mut items, &mut self.relation);
+        if self.references {
+            let refs = reference::find(text, self.from..to, &items, floor);
+            if !refs.is_empty() {
+                items.extend(refs);
+                items.sort_by_key(|it| it.start);
+            }
+        }
+        self.from = to;
+        // The subject of the scope's last citation stops where the next scope's first begins,
+        // its pinpoint included (no subject runs across the paragraph break between them).
+        let next_start = next.map_or(usize::MAX, |mut n| {
+            if n.start >= self.floor {
+                pinpoint::attach(text, &mut n, self.floor);
+            }
+            n.start
+        });
+        to_citations(self.src, &mut self.chars, items, next_start)
+    }
+}
+
+impl<I: Iterator<Item = Item>> Iterator for Stream<'_, '_, I> {
+    type Item = Citation;
+
+    fn next(&mut self) -> Option<Citation> {
+        loop {
+            if let Some(c) = self.ready.next() {
+                return Some(c);
+            }
+            if self.done {
+                return None;
+            }
+            let scope = self.scope();
+            // The last (possibly empty) scope also reads the references after every citation.
+            self.done = self.items.peek().is_none();
+            self.ready = self.build(scope).into_iter();
+        }
+    }
+}
+
+/// Build public citations: original text slices, character offsets (`chars` counts on from
+/// the scopes before, since spans are sorted), subjects from the NFC view. `next_start`: where
+/// the first citation after these begins.
+fn to_citations(
+    src: &Source<'_>,
+    chars: &mut CharCounter<'_>,
+    items: Vec<Item>,
+    next_start: usize,
+) -> Vec<Citation> {
     let original = src.orig();
-    let mut chars = CharCounter::new(original);
     // A subject stops where the next numbered citation begins; an act named inside it stays
     // (`Nghị định … hướng dẫn thi hành Luật An toàn thực phẩm`).
     let mut starts: Vec<usize> = vec![usize::MAX; items.len()];
-    let mut next = usize::MAX;
+    let mut next = next_start;
     for (k, it) in items.iter().enumerate().rev() {
         starts[k] = next;
         if it.kind != vanban_model::CitationKind::Act {
@@ -284,5 +421,121 @@ pub fn parse_number(text: &str) -> Result<DocNumber, ParseError> {
             &source,
             number_error(src, src.len() - rest.len()),
         )),
+    }
+}
+
+#[cfg(test)]
+mod stream_tests {
+    use super::*;
+
+    fn texts_under(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                texts_under(&p, out);
+            } else if p.extension().is_some_and(|e| e == "txt") {
+                if let Ok(text) = std::fs::read_to_string(&p) {
+                    out.push((p.display().to_string(), text));
+                }
+            }
+        }
+    }
+
+    /// One scope per text: the annotation of the whole text at once.
+    fn whole(text: &str, options: &ExtractOptions) -> Vec<Citation> {
+        let src = Source::new(text);
+        Stream::new(&src, options, usize::MAX).collect()
+    }
+
+    fn scoped(text: &str, options: &ExtractOptions, scope: usize) -> Vec<Citation> {
+        let src = Source::new(text);
+        Stream::new(&src, options, scope).collect()
+    }
+
+    fn same_in_scopes(texts: &[(String, String)]) {
+        for (name, text) in texts {
+            for references in [false, true] {
+                let options = ExtractOptions::default().references(references);
+                let one = whole(text, &options);
+                for scope in [1, 2, 3, 7, SCOPE_ITEMS] {
+                    assert_eq!(
+                        scoped(text, &options, scope),
+                        one,
+                        "{name}: scopes of {scope}, references {references}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Scopes end only at paragraph breaks (below `SCOPE_MAX_ITEMS`), so every fixture gives
+    /// the citations of one scope, whatever the scope's least size: a grammar rule that read
+    /// across a paragraph break (or a carry between scopes that went wrong) fails here.
+    #[test]
+    fn scopes_give_the_citations_of_the_whole_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut texts = Vec::new();
+        texts_under(&root.join("tests/fixtures"), &mut texts);
+        texts_under(&root.join("crates/vanban-cli/seed"), &mut texts);
+        assert!(
+            texts.len() >= 20,
+            "fixtures not found under {}",
+            root.display()
+        );
+        // Paragraphs of short forms before and after their full citations, lists across a
+        // line break, references after a paragraph break, pinpoints and verbs at a paragraph's
+        // start.
+        texts.push((
+            "paragraphs".into(),
+            "Thực hiện Chỉ thị 05, Chỉ thị số 05-CT/TW của Bộ Chính trị.\n\n\
+             Căn cứ khoản 2 Điều 5 Quyết định 99 và Quyết định số 99/QĐ-TTg.\n  \n\
+             Nghị quyết này thay thế Nghị quyết số 04-NQ/TW, Nghị quyết 04.\n\n\
+             Chỉ thị trên đã đi vào cuộc sống; Kết luận số 1, 2, 3-KL/TW và Kết luận 2.\n"
+                .into(),
+        ));
+        same_in_scopes(&texts);
+    }
+
+    /// The same over the real corpus, when it is next to the repository.
+    #[test]
+    #[ignore = "needs ../shared/corpus"]
+    fn scopes_give_the_citations_of_the_whole_text_on_a_corpus() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+        let mut texts = Vec::new();
+        texts_under(&root, &mut texts);
+        assert!(!texts.is_empty(), "no corpus at {}", root.display());
+        same_in_scopes(&texts);
+    }
+
+    /// A paragraph of more than `SCOPE_MAX_ITEMS` citations is cut, and memory holds one scope:
+    /// every citation is still found, in order, with its codes.
+    #[test]
+    fn a_huge_paragraph_is_read_in_bounded_scopes() {
+        let n = 3 * SCOPE_MAX_ITEMS + 17;
+        let text: String = (1..=n).map(|k| format!("{k}-NQ/TW ")).collect();
+        let mut seen = 0;
+        for_each_citation(&text, &ExtractOptions::default(), |c| {
+            seen += 1;
+            assert_eq!(c.number, Some(seen as u32));
+            assert_eq!(c.symbol.as_deref(), Some("NQ/TW"));
+            assert_eq!(c.text, format!("{seen}-NQ/TW"));
+            std::ops::ControlFlow::Continue(())
+        });
+        assert_eq!(seen, n);
+    }
+
+    #[test]
+    fn each_may_stop_the_extraction() {
+        let text = "Chỉ thị số 05-CT/TW, Quy định 205-QĐ/TW, Kết luận 21-KL/TW";
+        let mut seen = Vec::new();
+        for_each_citation(text, &ExtractOptions::default(), |c| {
+            seen.push(c.number);
+            std::ops::ControlFlow::Break(())
+        });
+        assert_eq!(seen, [Some(5)]);
     }
 }

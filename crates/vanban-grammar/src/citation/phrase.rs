@@ -740,6 +740,14 @@ impl<'a> List<'a> {
     }
 }
 
+/// A list of numbers that each carry their symbol (`1-NQ/TW, 2-NQ/TW, …`) is cut after this
+/// many: its items share nothing but what follows the last one (slots belong to the last
+/// item) and the type word before the first, which the items after the cut lack, so a phrase
+/// holds a bounded number of items however dense the text (`for_each_citation` streams in bounded memory, docs/ARCHITECTURE.md
+/// "Streaming"). A run of bare numbers is read whole: a symbol or an issuer at its end
+/// completes every item.
+const MAX_HELD_ITEMS: usize = 4096;
+
 /// { list_sep ["số" sp?] ref }: the numbers after the first, added to `list`; returns the rest
 /// after the last one kept. Lists: `18-NQ/TW, 19-NQ/TW`, `số 217, số 218`, compressed `18,
 /// 19-NQ/TW`, of any length. A bare item is kept when `số` stands before it, when (in a list of
@@ -758,6 +766,13 @@ fn list_refs<'a>(
     // After the last number read, kept or tentative.
     let mut cursor = rest;
     while let Ok((r, _)) = list_sep(cursor) {
+        if list.refs.len() >= MAX_HELD_ITEMS
+            && list.pending.is_empty()
+            && matches!(list.refs.last(), Some((_, _, Ref::Sym(_))))
+        {
+            // A list ends here; the next number, a slash anchor, opens the next one.
+            break;
+        }
         if !list.pending.is_empty() {
             // Inside a tentative run: a symbol completes it, a bare number continues it,
             // anything else gives it back.

@@ -27,11 +27,19 @@ const AFTER_TREN: &[&str] = &[
 /// Words before a type word that make it plural.
 const PLURAL: &[&str] = &["các", "những", "mọi", "hai", "ba"];
 
-/// Every reference in `text` (byte spans), in order, outside the spans of `taken` (sorted).
-pub(crate) fn find(text: &str, taken: &[Item]) -> Vec<Item> {
+/// Every reference of `text` whose last word lies in `within` (byte spans), in order, outside
+/// the spans of `taken` (sorted) and starting at `floor` or later.
+pub(crate) fn find(
+    text: &str,
+    within: std::ops::Range<usize>,
+    taken: &[Item],
+    floor: usize,
+) -> Vec<Item> {
     let mut hits: Vec<(usize, usize)> = Vec::new();
+    let lo = within.start;
     for word in ["này", "trên"] {
-        for at in memmem::find_iter(text.as_bytes(), word.as_bytes()) {
+        for at in memmem::find_iter(&text.as_bytes()[within.clone()], word.as_bytes()) {
+            let at = lo + at;
             let end = at + word.len();
             let glued = text[..at].chars().next_back().is_some_and(is_word_char)
                 || text[end..].chars().next().is_some_and(is_word_char);
@@ -47,6 +55,9 @@ pub(crate) fn find(text: &str, taken: &[Item]) -> Vec<Item> {
         let Some((start, doc)) = type_word_before(text, at, end) else {
             continue;
         };
+        if start < floor {
+            continue;
+        }
         // Not inside a citation already found.
         while k < taken.len() && taken[k].end <= start {
             k += 1;
@@ -143,7 +154,7 @@ mod tests {
     use super::*;
 
     fn refs(text: &str) -> Vec<&str> {
-        find(text, &[])
+        find(text, 0..text.len(), &[], 0)
             .iter()
             .map(|r| &text[r.start..r.end])
             .collect()

@@ -257,13 +257,14 @@ fn only_separators(gap: &str) -> bool {
 const MAX_BACK: usize = 200;
 
 /// The outermost item seen last: its end, relation and subject span.
-type Prev = (usize, Option<Relation>, Option<(usize, usize)>);
+pub(crate) type Prev = (usize, Option<Relation>, Option<(usize, usize)>);
 
-/// Give every item the relation of the verb that governs it (items in text order).
-pub(crate) fn assign(text: &str, items: &mut [Item]) {
-    let mut prev: Option<Prev> = None;
+/// Give every item the relation of the verb that governs it (items in text order). The items
+/// may follow others already given theirs: `prev` is the outermost of those (a list shares its
+/// verb across the cut), and is updated.
+pub(crate) fn assign_after(text: &str, items: &mut [Item], prev: &mut Option<Prev>) {
     for item in items.iter_mut() {
-        let floor = match prev {
+        let floor = match *prev {
             // Nested in the previous item (an act inside an amending law's title).
             Some((end, _, _)) if item.start < end => continue,
             Some((end, _, _)) => end,
@@ -281,12 +282,12 @@ pub(crate) fn assign(text: &str, items: &mut [Item]) {
         item.relation = match governing(window) {
             Some((rel, at)) if !in_prev_subject(lo + at) => Some(rel),
             Some(_) => None,
-            None => match prev {
+            None => match *prev {
                 Some((_, rel, _)) if lo == floor && only_separators(window) => rel,
                 _ => None,
             },
         };
-        prev = Some((item.end, item.relation, item.subject));
+        *prev = Some((item.end, item.relation, item.subject));
     }
 }
 

@@ -185,8 +185,8 @@ struct Slashes<'a> {
     bytes: &'a [u8],
     /// Where the search for the next `/` resumes.
     pos: usize,
-    /// The rare look-alikes, found up front (one more pass; see `other_slashes`).
-    others: std::iter::Peekable<std::vec::IntoIter<usize>>,
+    /// The rare look-alikes, found by a second search (see `other_slashes`).
+    others: std::iter::Peekable<Box<dyn Iterator<Item = usize> + 'a>>,
     next_plain: Option<usize>,
 }
 
@@ -196,7 +196,7 @@ impl<'a> Slashes<'a> {
         Self {
             bytes,
             pos: 0,
-            others: other_slashes(bytes).into_iter().peekable(),
+            others: other_slashes(bytes).peekable(),
             next_plain: None,
         }
     }
@@ -239,14 +239,14 @@ impl Iterator for Slashes<'_> {
 
 /// `⁄` (E2 81 84) and `／` (EF BC 8F): they end in 84 or start with EF, two bytes Vietnamese text
 /// almost never holds, so one memchr pass finds both.
-fn other_slashes(bytes: &[u8]) -> Vec<usize> {
-    memchr::memchr2_iter(0x84, 0xEF, bytes)
-        .filter_map(|k| match bytes[k] {
+fn other_slashes(bytes: &[u8]) -> Box<dyn Iterator<Item = usize> + '_> {
+    Box::new(
+        memchr::memchr2_iter(0x84, 0xEF, bytes).filter_map(|k| match bytes[k] {
             0x84 if k >= 2 && bytes[k - 2..k] == [0xE2, 0x81] => Some(k - 2),
             0xEF if bytes.get(k + 1..k + 3) == Some(&[0xBC, 0x8F]) => Some(k),
             _ => None,
-        })
-        .collect()
+        }),
+    )
 }
 
 /// An anchor: a type word (start, end, type), or a slash.
@@ -255,48 +255,52 @@ enum Anchor {
     Slash(usize),
 }
 
-/// All citations in a text (an NFC view, see `Source`), as byte spans, in order.
-pub(crate) fn scan(text: &str) -> Vec<Item> {
+/// All citations in a text (an NFC view, see `Source`), as byte spans, in order, found as the
+/// iterator is pulled: the scan holds a few positions, never the list of citations.
+pub(crate) fn scan(text: &str) -> impl Iterator<Item = Item> + '_ {
     let mut words = type_words(text).peekable();
     let mut slashes = Slashes::new(text);
-    let mut out: Vec<Item> = Vec::new();
+    let mut pending: std::vec::IntoIter<Item> = Vec::new().into_iter();
     // Bytes before `floor` belong to citations already found.
     let mut floor = 0;
-    loop {
-        let anchor = match (words.peek(), slashes.peek()) {
-            (Some(&(w, _, _)), Some(s)) if s < w => slashes.next().map(Anchor::Slash),
-            (Some(_), _) => words.next().map(|(a, b, d)| Anchor::TypeWord(a, b, d)),
-            (None, _) => slashes.next().map(Anchor::Slash),
-        };
-        let Some(anchor) = anchor else { break };
-        let found = match anchor {
-            Anchor::TypeWord(at, after, doc) if at >= floor => {
-                // A type word is a whole word: `luật` in `kỷ luật` is one, in `…xluật` or
-                // `luậtx` not.
-                // `tạiQuyết định số …` lost its space: a capital after a lower-case letter.
-                let glued = (text[..at].chars().next_back().is_some_and(is_word_char)
-                    && !crate::lex::is_lost_space(
-                        &text[..at],
-                        text[at..].chars().next().unwrap_or(' '),
-                    ))
-                    || text[after..].chars().next().is_some_and(is_word_char);
-                if glued {
-                    None
-                } else if act::is_act_word(doc) {
-                    // A law's name ends where the act grammar says, numbered or not.
-                    act::from_type_word(text, at, after, doc, floor)
-                        .or_else(|| from_type_word(text, at, after, doc))
-                } else {
-                    from_type_word(text, at, after, doc)
-                }
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(item) = pending.next() {
+                return Some(item);
             }
-            Anchor::Slash(at) if at >= floor => from_slash(text, at, floor),
-            _ => None,
-        };
-        if let Some(found) = found {
-            floor = found.resume;
-            out.extend(found.items);
+            let anchor = match (words.peek(), slashes.peek()) {
+                (Some(&(w, _, _)), Some(s)) if s < w => slashes.next().map(Anchor::Slash),
+                (Some(_), _) => words.next().map(|(a, b, d)| Anchor::TypeWord(a, b, d)),
+                (None, _) => slashes.next().map(Anchor::Slash),
+            }?;
+            let found = match anchor {
+                Anchor::TypeWord(at, after, doc) if at >= floor => {
+                    // A type word is a whole word: `luật` in `kỷ luật` is one, in `…xluật` or
+                    // `luậtx` not.
+                    // `tạiQuyết định số …` lost its space: a capital after a lower-case letter.
+                    let glued = (text[..at].chars().next_back().is_some_and(is_word_char)
+                        && !crate::lex::is_lost_space(
+                            &text[..at],
+                            text[at..].chars().next().unwrap_or(' '),
+                        ))
+                        || text[after..].chars().next().is_some_and(is_word_char);
+                    if glued {
+                        None
+                    } else if act::is_act_word(doc) {
+                        // A law's name ends where the act grammar says, numbered or not.
+                        act::from_type_word(text, at, after, doc, floor)
+                            .or_else(|| from_type_word(text, at, after, doc))
+                    } else {
+                        from_type_word(text, at, after, doc)
+                    }
+                }
+                Anchor::Slash(at) if at >= floor => from_slash(text, at, floor),
+                _ => None,
+            };
+            if let Some(found) = found {
+                floor = found.resume;
+                pending = found.items.into_iter();
+            }
         }
-    }
-    out
+    })
 }
