@@ -76,10 +76,20 @@ pub struct Catalog {
     act_by_name: FastMap<String, usize>,
     act_by_key: FastMap<String, usize>,
     by_key: FastMap<String, usize>,
+    /// Every key of either kind, for [`Catalog::describe`]'s one lookup per resolved citation
+    /// (most keys are in neither).
+    described: FastMap<String, Described>,
     by_plenum: FastMap<(u32, u32), Vec<usize>>,
     /// Each row's title as content words, folded on first use (only named plenums with
     /// subject words need them; loading stays cheap).
     titles: OnceLock<Vec<Vec<String>>>,
+}
+
+/// What a key names in the catalog: a central document's row or an act's.
+#[derive(Debug, Clone, Copy)]
+enum Described {
+    Entry(usize),
+    Act(usize),
 }
 
 /// The key of a central party document: `4-NQ/TW@XII` (docs/resolution.md).
@@ -105,6 +115,8 @@ impl Catalog {
             {
                 return Err(format!("catalog line {}: duplicate key {}", k + 1, e.key));
             }
+            cat.described
+                .insert(e.key.clone(), Described::Entry(cat.entries.len()));
             if let Some(p) = e.plenum {
                 cat.by_plenum
                     .entry((e.term, p))
@@ -144,6 +156,10 @@ impl Catalog {
             {
                 return Err(format!("acts line {}: duplicate act {name}", k + 1));
             }
+            // A central document's row, if one had the same key, describes it (as before acts).
+            self.described
+                .entry(a.key.clone())
+                .or_insert(Described::Act(at));
             self.acts.push(a);
         }
         Ok(self)
@@ -162,10 +178,13 @@ impl Catalog {
     /// The title and ISO date the catalog gives a document key: a central document's subject,
     /// or an act's full name (`Luật Đất đai`).
     pub fn describe(&self, key: &str) -> Option<(String, Option<&str>)> {
-        if let Some(e) = self.get(key) {
-            return Some((e.title.clone(), e.date.as_deref()));
-        }
-        let a = &self.acts[*self.act_by_key.get(key)?];
+        let a = match self.described.get(key)? {
+            Described::Entry(i) => {
+                let e = &self.entries[*i];
+                return Some((e.title.clone(), e.date.as_deref()));
+            }
+            Described::Act(i) => &self.acts[*i],
+        };
         let title = if a.title.is_empty() {
             a.doc_type.clone()
         } else {

@@ -198,8 +198,8 @@ fn state_central(code: &str) -> bool {
         lead.strip_prefix(p)
             .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
     };
-    // Every code fits 15 bytes: compared as integers, a scan of the table costs less than
-    // hashing the code or comparing strings.
+    // Every code fits 15 bytes: as integers, a binary search costs less than hashing the code
+    // or comparing strings.
     const PACKED: [u128; CENTRAL_STATE.len()] = {
         let mut out = [0; CENTRAL_STATE.len()];
         let mut k = 0;
@@ -208,11 +208,21 @@ fn state_central(code: &str) -> bool {
                 Some(p) => p,
                 None => panic!("a central state code longer than 15 bytes"),
             };
+            // Insertion sort, for the binary search.
+            let mut j = k;
+            while j > 0 && out[j - 1] > out[j] {
+                let t = out[j];
+                out[j] = out[j - 1];
+                out[j - 1] = t;
+                j -= 1;
+            }
             k += 1;
         }
         out
     };
-    pack15(lead).is_some_and(|p| PACKED.contains(&p)) || numbered("QH") || numbered("UBTVQH")
+    pack15(lead).is_some_and(|p| PACKED.binary_search(&p).is_ok())
+        || numbered("QH")
+        || numbered("UBTVQH")
 }
 
 /// The bytes of a string of at most 15 bytes as one integer (its length in the top byte, so
