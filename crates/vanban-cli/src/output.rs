@@ -95,8 +95,6 @@ pub(crate) struct RecordWriter<W: Write, T: Record> {
     with_file: bool,
     written: usize,
     table: Table,
-    /// A buffer reused to render one record.
-    scratch: Vec<u8>,
     _record: std::marker::PhantomData<fn(&T)>,
 }
 
@@ -108,7 +106,6 @@ impl<W: Write, T: Record> RecordWriter<W, T> {
             with_file,
             written: 0,
             table: Table::default(),
-            scratch: Vec::new(),
             _record: std::marker::PhantomData,
         }
     }
@@ -131,47 +128,43 @@ impl<W: Write, T: Record> RecordWriter<W, T> {
                     .collect()
             });
         }
-        let mut body = std::mem::take(&mut self.scratch);
-        body.clear();
-        render(self.format, file, record, &mut body)?;
-        let written = self.write_rendered(&body);
-        self.scratch = body;
-        written
+        // Serialised straight into the (buffered) output: a report of a large text renders to
+        // hundreds of megabytes, which must not be held a second time.
+        self.open_record()?;
+        render(self.format, file, record, &mut self.out)?;
+        self.close_record()
     }
 
     /// Write a record that [`render`] produced (on another thread): what goes between records
     /// (line breaks, commas, `---`, the CSV header) is added here, in output order.
     pub(crate) fn write_rendered(&mut self, body: &[u8]) -> io::Result<()> {
+        self.open_record()?;
+        self.out.write_all(body)?;
+        self.close_record()
+    }
+
+    /// What goes before a record, in output order.
+    fn open_record(&mut self) -> io::Result<()> {
         let first = self.written == 0;
         self.written += 1;
         match self.format {
-            Format::Jsonl => {
-                self.out.write_all(body)?;
-                self.out.write_all(b"\n")
-            }
-            Format::Json { .. } => {
-                self.out.write_all(if first { b"[\n" } else { b",\n" })?;
-                self.out.write_all(body)
-            }
-            Format::Object | Format::Outline => {
-                if !first {
-                    self.out.write_all(b"\n")?;
-                }
-                self.out.write_all(body)
-            }
-            Format::Yaml => {
-                if !first || self.with_file {
-                    self.out.write_all(b"---\n")?;
-                }
-                self.out.write_all(body)
-            }
-            Format::Csv => {
-                if first {
-                    self.csv_header()?;
-                }
-                self.out.write_all(body)
-            }
+            Format::Jsonl => Ok(()),
+            Format::Json { .. } => self.out.write_all(if first { b"[\n" } else { b",\n" }),
+            Format::Object | Format::Outline if !first => self.out.write_all(b"\n"),
+            Format::Object | Format::Outline => Ok(()),
+            Format::Yaml if !first || self.with_file => self.out.write_all(b"---\n"),
+            Format::Yaml => Ok(()),
+            Format::Csv if first => self.csv_header(),
+            Format::Csv => Ok(()),
             Format::Table => Err(io::Error::other("a table row is not rendered apart")),
+        }
+    }
+
+    /// What goes after a record.
+    fn close_record(&mut self) -> io::Result<()> {
+        match self.format {
+            Format::Jsonl => self.out.write_all(b"\n"),
+            _ => Ok(()),
         }
     }
 
@@ -205,14 +198,14 @@ pub(crate) fn render<T: Record>(
     format: Format,
     file: Option<&str>,
     record: &T,
-    out: &mut Vec<u8>,
+    out: &mut impl Write,
 ) -> io::Result<()> {
     match format {
         Format::Jsonl | Format::Json { pretty: false } => json(out, file, record, false),
         Format::Json { pretty: true } | Format::Object => {
             json(out, file, record, true)?;
             if format == Format::Object {
-                out.push(b'\n');
+                out.write_all(b"\n")?;
             }
             Ok(())
         }
@@ -233,8 +226,7 @@ pub(crate) fn render<T: Record>(
             if let Some(file) = file {
                 writeln!(out, "{:<12}{file}", "file")?;
             }
-            out.extend_from_slice(record.outline().unwrap_or_default().as_bytes());
-            Ok(())
+            out.write_all(record.outline().unwrap_or_default().as_bytes())
         }
         Format::Table => Err(io::Error::other("a table row is not rendered apart")),
     }
