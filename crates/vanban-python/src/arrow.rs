@@ -5,8 +5,9 @@
 //! interface (`pyarrow` arrays and chunked arrays, polars Series, …) of `string`,
 //! `large_string` or `string_view`; a null entry reads as an empty text. Output: long-format
 //! tables, one row per citation (or report part), led by `doc`, the index of the text. Columns
-//! come from the model's serde data through serde_arrow, so they follow the model (the same keys
-//! as `to_dict()` and the CLI's JSON); every integer column is int64 (Spark rejects unsigned).
+//! come from the model's serde data (traced by serde_arrow, written by `columns.rs`), so they
+//! follow the model (the same keys as `to_dict()` and the CLI's JSON); every integer column is
+//! int64 (Spark rejects unsigned).
 
 use std::sync::{Arc, OnceLock};
 
@@ -118,6 +119,8 @@ fn spark_friendly(field: &FieldRef) -> FieldRef {
 struct Columns {
     fields: Vec<FieldRef>,
     schema: SchemaRef,
+    /// Whether `columns.rs` writes these columns (else serde_arrow does).
+    direct: bool,
 }
 
 impl Columns {
@@ -132,6 +135,7 @@ impl Columns {
         let mut all = vec![Arc::new(Field::new("doc", DataType::Int64, false))];
         all.extend(fields.iter().cloned());
         Self {
+            direct: crate::columns::supported(&fields),
             fields,
             schema: Arc::new(Schema::new(all)),
         }
@@ -140,10 +144,17 @@ impl Columns {
     /// One batch: `rows[i]` belongs to text `docs[i]`.
     fn batch<T: Serialize>(&self, docs: Vec<i64>, rows: &[T]) -> Result<RecordBatch, ArrowError> {
         let mut columns: Vec<ArrayRef> = vec![Arc::new(Int64Array::from(docs))];
-        columns.extend(
-            serde_arrow::to_arrow(&self.fields, rows)
-                .map_err(|e| ArrowError::ExternalError(Box::new(e)))?,
-        );
+        if self.direct {
+            columns.extend(
+                crate::columns::to_arrays(&self.fields, rows)
+                    .map_err(|e| ArrowError::ExternalError(Box::new(e)))?,
+            );
+        } else {
+            columns.extend(
+                serde_arrow::to_arrow(&self.fields, rows)
+                    .map_err(|e| ArrowError::ExternalError(Box::new(e)))?,
+            );
+        }
         RecordBatch::try_new(Arc::clone(&self.schema), columns)
     }
 }

@@ -5,6 +5,7 @@
 mod arrow;
 mod batch;
 mod citation;
+mod columns;
 mod errors;
 mod input;
 mod model;
