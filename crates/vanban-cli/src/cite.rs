@@ -58,22 +58,13 @@ pub(crate) fn run(args: Args) -> std::io::Result<Tally> {
     )
 }
 
-/// A text longer than this is streamed: the grammar hands its citations over as it finds them
-/// (`vanban_grammar::for_each_citation`, in a thread of its own), and they are resolved in
-/// blocks of at least [`BLOCK_CITATIONS`], so memory holds the text and a few blocks of
-/// citations, not every citation of a 500 MB file. A shorter text is read and resolved whole.
-const STREAM_BYTES: usize = 256 << 10;
-
-/// A block of a streamed text ends at the first paragraph break (a line break, optional spaces,
-/// a line break) after this many citations, or after [`FORCED_FACTOR`] times as many in any case. Nothing
-/// resolution reads runs across a paragraph break but a short form's key (carried from earlier
-/// blocks by `vanban_resolve::Blocks`, docs/resolution.md "Long texts") and a reference, so a
-/// text whose paragraphs hold fewer citations than this gets the keys of one pass.
-const BLOCK_CITATIONS: usize = 1024;
-
-/// A block of this many times [`BLOCK_CITATIONS`] ends without a paragraph break (a paragraph
-/// of dense citations).
-const FORCED_FACTOR: usize = 4;
+/// A text longer than `vanban_resolve::BlockCut::LONG_TEXT` (256 KiB) is streamed: the grammar
+/// hands its citations over as it finds them (`vanban_grammar::for_each_citation`, in a thread
+/// of its own), and they are resolved in the blocks `vanban_resolve::BlockCut` cuts (at a
+/// paragraph break after 1 024 citations, docs/resolution.md "Long texts"), so memory holds the
+/// text and a few blocks of citations, not every citation of a 500 MB file. A shorter text is
+/// read and resolved whole.
+const STREAM_BYTES: usize = vanban_resolve::BlockCut::LONG_TEXT;
 
 /// The citations of a text, in order: resolved whole, or streamed in blocks.
 pub(crate) struct Citations {
@@ -90,7 +81,12 @@ struct Stream {
 
 impl Citations {
     pub(crate) fn new(text: String, options: ExtractOptions) -> Self {
-        Self::with_limits(text, options, STREAM_BYTES, BLOCK_CITATIONS)
+        Self::with_limits(
+            text,
+            options,
+            STREAM_BYTES,
+            vanban_resolve::BlockCut::CITATIONS,
+        )
     }
 
     fn with_limits(text: String, options: ExtractOptions, stream: usize, block: usize) -> Self {
@@ -115,7 +111,8 @@ impl Citations {
     }
 }
 
-/// Read `text`'s citations and send them in resolved blocks (see [`BLOCK_CITATIONS`]) until
+/// Read `text`'s citations and send them in resolved blocks (of at least `block` citations,
+/// see `vanban_resolve::BlockCut`) until
 /// the text ends or the receiver is gone.
 fn stream_blocks(
     text: &str,
@@ -125,29 +122,21 @@ fn stream_blocks(
 ) {
     use std::ops::ControlFlow;
     let mut resolver = vanban_resolve::Blocks::new(text);
+    let mut cut = vanban_resolve::BlockCut::new(block);
     let mut current: Vec<Citation> = Vec::new();
-    // Where the current block starts, and where its last citation ends.
-    let (mut block_start, mut last_end) = (0, 0);
+    let mut block_start = 0;
     let mut flush = |current: &mut Vec<Citation>, block_start: usize| {
         let mut done = std::mem::take(current);
         resolver.resolve(text, block_start, &mut done);
         send.send(done).is_ok()
     };
     vanban_grammar::for_each_citation(text, options, |c| {
-        if current.len() >= block {
-            let cut = match paragraph_break(text, last_end, c.byte_start) {
-                Some(after) => Some(after),
-                None if current.len() >= FORCED_FACTOR * block => Some(last_end),
-                None => None,
-            };
-            if let Some(at) = cut {
-                if !flush(&mut current, block_start) {
-                    return ControlFlow::Break(());
-                }
-                block_start = at;
+        if let Some(at) = cut.next(text, &c) {
+            if !flush(&mut current, block_start) {
+                return ControlFlow::Break(());
             }
+            block_start = at;
         }
-        last_end = last_end.max(c.byte_end);
         current.push(c);
         ControlFlow::Continue(())
     });
@@ -181,26 +170,6 @@ impl Iterator for Citations {
             }
         }
     }
-}
-
-/// Just after the first paragraph break in `text[from..to]` (a line break, optional spaces,
-/// tabs or CRs, a line break), if any.
-fn paragraph_break(text: &str, from: usize, to: usize) -> Option<usize> {
-    let bytes = text.as_bytes().get(..to)?;
-    let mut at = from;
-    while let Some(k) = memchr::memchr(b'\n', bytes.get(at..)?) {
-        let after = at + k + 1;
-        let gap = bytes[after..]
-            .iter()
-            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
-            .count();
-        if bytes.get(after + gap) == Some(&b'\n') {
-            // Both line breaks are ASCII, so this is a character boundary.
-            return Some(after + gap + 1);
-        }
-        at = after;
-    }
-    None
 }
 
 impl Record for Citation {
@@ -384,25 +353,17 @@ mod tests {
         eprintln!("{n} texts agree");
     }
 
+    /// A long text: `vanban cite` (streamed) and `vanban report` (`resolve_report`) cut it into
+    /// the same blocks, so its citations get the same keys either way.
     #[test]
-    fn blocks_end_after_paragraph_breaks_only() {
-        let text = "một\nhai\n \t\nba\r\n\r\nbốn\n";
-        let n = text.len();
-        assert_eq!(paragraph_break(text, 0, n), Some("một\nhai\n \t\n".len()));
-        let from = "một\n".len();
-        assert_eq!(
-            paragraph_break(text, from, n),
-            Some("một\nhai\n \t\n".len())
-        );
-        let from = "một\nhai\n".len();
-        assert_eq!(
-            paragraph_break(text, from, n),
-            Some("một\nhai\n \t\nba\r\n\r\n".len())
-        );
-        // Only breaks that end by `to`; a span that goes back gives none.
-        assert_eq!(paragraph_break(text, 0, 8), None);
-        assert_eq!(paragraph_break("no break\n", 0, 9), None);
-        assert_eq!(paragraph_break(text, 5, 2), None);
+    fn cite_and_report_agree_on_a_long_text() {
+        let all = fixtures().pop().unwrap();
+        let text = all.repeat(vanban_resolve::BlockCut::LONG_TEXT / all.len() + 1);
+        let cited: Vec<Citation> =
+            Citations::new(text.clone(), ExtractOptions::default()).collect();
+        let report = vanban_resolve::parse_report(&text);
+        assert!(cited.len() > vanban_resolve::BlockCut::CITATIONS);
+        assert_eq!(cited, report.citations);
     }
 
     /// Dense citations on one line, past the streaming length: every one comes out, in order,

@@ -185,3 +185,26 @@ fn cite_streams_a_line_of_dense_citations() {
         );
     }
 }
+
+/// A report of dense citations (the report is nearly all citations): it holds the report, at
+/// most about its JSON, and resolves it block by block, so resolution's working set does not
+/// add a share per citation on top.
+#[test]
+fn report_of_dense_citations_holds_about_its_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let piece = "1-NQ/TW 22-CT/TW ";
+    let (small, large) = (
+        piece.repeat((512 << 10) / piece.len()),
+        piece.repeat((1 << 20) / piece.len()),
+    );
+    let grown = (large.len() - small.len()) as u64;
+    let s = write(dir.path(), "small.txt", &small);
+    let l = write(dir.path(), "large.txt", &large);
+    let (ps, out_s) = peak(&["report", &s]);
+    let (pl, out_l) = peak(&["report", &l]);
+    let (growth, json_growth) = (pl.saturating_sub(ps), out_l - out_s);
+    assert!(
+        growth < json_growth + 3 * grown + 4 * MB,
+        "peak {ps} → {pl} for {grown} more bytes of input, {json_growth} more of JSON"
+    );
+}

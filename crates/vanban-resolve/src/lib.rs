@@ -79,6 +79,26 @@ impl Blocks {
         }
     }
 
+    /// [`Blocks::resolve`] on citations held elsewhere (a slice of a report's citations).
+    pub fn resolve_slice(&mut self, text: &str, block_start: usize, cites: &mut [Citation]) {
+        let empty = || {
+            Citation::new(
+                String::new(),
+                (0, 0),
+                (0, 0),
+                vanban_grammar::CitationKind::Party,
+            )
+        };
+        let mut block: Vec<Citation> = cites
+            .iter_mut()
+            .map(|c| std::mem::replace(c, empty()))
+            .collect();
+        self.resolve(text, block_start, &mut block);
+        for (slot, c) in cites.iter_mut().zip(block) {
+            *slot = c;
+        }
+    }
+
     /// Fill the identity fields of one block's citations (`cites`, with offsets into the whole
     /// `text`; the block starts at byte `block_start`).
     pub fn resolve(&mut self, text: &str, block_start: usize, cites: &mut Vec<Citation>) {
@@ -112,6 +132,93 @@ impl Blocks {
     }
 }
 
+/// Where the blocks of a long text end (docs/resolution.md, "Long texts"): at the first
+/// paragraph break (a line break, optional spaces, tabs or CRs, a line break) once a block holds
+/// [`BlockCut::CITATIONS`], or after [`BlockCut::FORCED_FACTOR`] times as many in any case (a
+/// paragraph of dense citations). `vanban cite` (which streams) and [`resolve_report`] cut the
+/// same text into the same blocks, so both give its citations the same keys.
+#[derive(Debug, Clone)]
+pub struct BlockCut {
+    citations: usize,
+    /// Citations in the current block, and the farthest end among them.
+    held: usize,
+    last_end: usize,
+}
+
+impl BlockCut {
+    /// Citations a block holds before it may end at a paragraph break. No real text has so
+    /// many in one paragraph, nor most texts in all: they are resolved as one block.
+    pub const CITATIONS: usize = 1024;
+
+    /// A block of this many times [`BlockCut::CITATIONS`] ends without a paragraph break.
+    pub const FORCED_FACTOR: usize = 4;
+
+    /// A text longer than this (in bytes) is resolved in blocks; a shorter one whole.
+    pub const LONG_TEXT: usize = 256 << 10;
+
+    /// Blocks of at least `citations` citations (tests use small ones).
+    pub fn new(citations: usize) -> Self {
+        BlockCut {
+            citations,
+            held: 0,
+            last_end: 0,
+        }
+    }
+
+    /// `c`, the next citation of `text` in order, joins a block: `Some(start)` if a new block
+    /// begins with it (`start`: the byte where the new block's text begins).
+    pub fn next(&mut self, text: &str, c: &Citation) -> Option<usize> {
+        let mut cut = None;
+        if self.held >= self.citations {
+            cut = match paragraph_break(text, self.last_end, c.byte_start) {
+                Some(after) => Some(after),
+                None if self.held >= Self::FORCED_FACTOR * self.citations => Some(self.last_end),
+                None => None,
+            };
+            if cut.is_some() {
+                self.held = 0;
+            }
+        }
+        self.held += 1;
+        self.last_end = self.last_end.max(c.byte_end);
+        cut
+    }
+}
+
+/// Just after the first paragraph break in `text[from..to]`, if any.
+fn paragraph_break(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes().get(..to)?;
+    let mut at = from;
+    while let Some(k) = memchr::memchr(b'\n', bytes.get(at..)?) {
+        let after = at + k + 1;
+        let gap = bytes[after..]
+            .iter()
+            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+            .count();
+        if bytes.get(after + gap) == Some(&b'\n') {
+            // Both line breaks are ASCII, so this is a character boundary.
+            return Some(after + gap + 1);
+        }
+        at = after;
+    }
+    None
+}
+
+/// Resolve `cites` (all of `text`'s, in order) block by block ([`BlockCut`], [`Blocks`]), in
+/// place: resolution's working set is one block's, not every citation's.
+fn resolve_in_blocks(text: &str, cites: &mut [Citation]) {
+    let mut blocks = Blocks::new(text);
+    let mut cut = BlockCut::new(BlockCut::CITATIONS);
+    let (mut begin, mut block_start) = (0, 0);
+    for k in 0..cites.len() {
+        if let Some(at) = cut.next(text, &cites[k]) {
+            blocks.resolve_slice(text, block_start, &mut cites[begin..k]);
+            (begin, block_start) = (k, at);
+        }
+    }
+    blocks.resolve_slice(text, block_start, &mut cites[begin..]);
+}
+
 /// The grammar's `parse_citation` with the citation's key (resolved on its own text).
 pub fn parse_citation(text: &str) -> Result<Citation, vanban_grammar::ParseError> {
     let mut one = [vanban_grammar::parse_citation(text)?];
@@ -130,7 +237,11 @@ pub fn parse_report(text: &str) -> vanban_grammar::model::Report {
 /// Fill the identity fields of a report's citations (and of the basis lines' copies);
 /// `text` is the text the report was parsed from.
 pub fn resolve_report(text: &str, report: &mut vanban_grammar::model::Report) {
-    resolve(text, &mut report.citations);
+    if text.len() > BlockCut::LONG_TEXT {
+        resolve_in_blocks(text, &mut report.citations);
+    } else {
+        resolve(text, &mut report.citations);
+    }
     // The report's citations are in order of position: each copy is found by bisection (a
     // document of 40 000 basis lines must not compare every copy with every citation).
     let all = &report.citations;
@@ -145,5 +256,47 @@ pub fn resolve_report(text: &str, report: &mut vanban_grammar::model::Report) {
                 c.clone_from(r);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod block_tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_breaks_end_blocks() {
+        let text = "một\nhai\n \t\nba\r\n\r\nbốn\n";
+        let n = text.len();
+        assert_eq!(paragraph_break(text, 0, n), Some("một\nhai\n \t\n".len()));
+        let from = "một\n".len();
+        assert_eq!(
+            paragraph_break(text, from, n),
+            Some("một\nhai\n \t\n".len())
+        );
+        let from = "một\nhai\n".len();
+        assert_eq!(
+            paragraph_break(text, from, n),
+            Some("một\nhai\n \t\nba\r\n\r\n".len())
+        );
+        // Only breaks that end by `to`; a span that goes back gives none.
+        assert_eq!(paragraph_break(text, 0, 8), None);
+        assert_eq!(paragraph_break("no break\n", 0, 9), None);
+        assert_eq!(paragraph_break(text, 5, 2), None);
+    }
+
+    #[test]
+    fn blocks_end_at_a_paragraph_break_or_when_full() {
+        let text = "Chỉ thị số 1-CT/TW, 2-CT/TW.\n\nChỉ thị số 3-CT/TW, 4-CT/TW, 5-CT/TW, \
+                    6-CT/TW, 7-CT/TW, 8-CT/TW, 9-CT/TW, 10-CT/TW, 11-CT/TW, 12-CT/TW.";
+        let cites = vanban_grammar::extract_citations(text);
+        assert_eq!(cites.len(), 12);
+        let mut cut = BlockCut::new(2);
+        let starts: Vec<Option<usize>> = cites.iter().map(|c| cut.next(text, c)).collect();
+        let para = text.find("\n\n").unwrap() + 2;
+        // Two citations, then the paragraph break; then a full block of 2 × 4 without one.
+        let mut want = vec![None; 12];
+        want[2] = Some(para);
+        want[10] = Some(cites[9].byte_end);
+        assert_eq!(starts, want);
     }
 }
