@@ -182,6 +182,17 @@ pub(crate) fn to_arrays<T: Serialize>(
     Ok(columns.iter_mut().map(Column::finish).collect())
 }
 
+/// The index of the field named `key`: `*next` when it is that one (fields come in schema
+/// order), else found by name; `*next` moves past it. `None` for a key that is no field.
+fn lookup(fields: &[FieldRef], next: &mut usize, key: &str) -> Option<usize> {
+    let i = match fields.get(*next) {
+        Some(f) if f.name() == key => *next,
+        _ => fields.iter().position(|f| f.name() == key)?,
+    };
+    *next = i + 1;
+    Some(i)
+}
+
 /// A row: a struct whose fields go to the columns with their names.
 struct Row<'a> {
     fields: &'a [FieldRef],
@@ -194,12 +205,7 @@ impl Row<'_> {
     /// The column named `key`: the expected one, else found by name; `None` for a key that is
     /// no column.
     fn column(&mut self, key: &str) -> Option<usize> {
-        let i = match self.fields.get(self.next) {
-            Some(f) if f.name() == key => self.next,
-            _ => self.fields.iter().position(|f| f.name() == key)?,
-        };
-        self.next = i + 1;
-        Some(i)
+        lookup(self.fields, &mut self.next, key)
     }
 }
 
@@ -514,14 +520,9 @@ impl ser::SerializeStruct for Members<'_> {
         key: &'static str,
         v: &T,
     ) -> Result<(), Error> {
-        let i = match self.fields.get(self.next) {
-            Some(f) if f.name() == key => self.next,
-            _ => match self.fields.iter().position(|f| f.name() == key) {
-                Some(i) => i,
-                None => return Ok(()),
-            },
+        let Some(i) = lookup(self.fields, &mut self.next, key) else {
+            return Ok(());
         };
-        self.next = i + 1;
         v.serialize(Value(member(&mut *self.builder, self.fields, i)))
     }
     fn end(self) -> Result<(), Error> {

@@ -391,43 +391,30 @@ impl MapEncoder<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for MapEncoder<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        k: &'static str,
-        v: &T,
-    ) -> Result<(), Error> {
-        self.field(k, v)
-    }
-    fn skip_field(&mut self, _: &'static str) -> Result<(), Error> {
-        self.skip();
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
+/// A struct and a struct variant's fields are written alike.
+macro_rules! struct_fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for MapEncoder<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                k: &'static str,
+                v: &T,
+            ) -> Result<(), Error> {
+                self.field(k, v)
+            }
+            fn skip_field(&mut self, _: &'static str) -> Result<(), Error> {
+                self.skip();
+                Ok(())
+            }
+            fn end(self) -> Result<(), Error> {
+                self.finish()
+            }
+        }
+    )*};
 }
-
-impl ser::SerializeStructVariant for MapEncoder<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        k: &'static str,
-        v: &T,
-    ) -> Result<(), Error> {
-        self.field(k, v)
-    }
-    fn skip_field(&mut self, _: &'static str) -> Result<(), Error> {
-        self.skip();
-        Ok(())
-    }
-    fn end(self) -> Result<(), Error> {
-        self.finish()
-    }
-}
+struct_fields!(SerializeStruct, SerializeStructVariant);
 
 // ---------------------------------------------------------------- decoding
 
