@@ -64,7 +64,7 @@ pub fn extract_citations(text: &str) -> Vec<Citation> {
 /// ```
 pub fn extract_citations_with(text: &str, options: &ExtractOptions) -> Vec<Citation> {
     let src = Source::new(text);
-    Stream::new(&src, options, SCOPE_ITEMS).collect()
+    Stream::new(&src, options, SCOPE_ITEMS).collect_all()
 }
 
 /// Hand every citation in `text` to `each`, in order of position, as it is found: memory holds
@@ -98,7 +98,7 @@ pub fn for_each_citation(
 
 /// The citations of a text already read into a [`Source`] (`parse_report` shares its own).
 pub(crate) fn citations_in(src: &Source<'_>) -> Vec<Citation> {
-    Stream::new(src, &ExtractOptions::default(), SCOPE_ITEMS).collect()
+    Stream::new(src, &ExtractOptions::default(), SCOPE_ITEMS).collect_all()
 }
 
 /// A scope holds at least this many citations before it may end at a paragraph break: the
@@ -120,7 +120,7 @@ pub const SCOPE_MAX_ITEMS: usize = 8 * SCOPE_ITEMS;
 /// Each step of the annotation (docs/formats.md §5: kind and codes from the citations around a
 /// short form, the pinpoint before each, the verb that governs it, the subject cut where the
 /// next citation begins) reads one scope and carries what it needs of the one before.
-struct Stream<'s, 't, I: Iterator<Item = Item>> {
+struct Stream<'s, 't, I: Iterator<Item = Vec<Item>>> {
     src: &'s Source<'t>,
     items: std::iter::Peekable<I>,
     references: bool,
@@ -136,11 +136,11 @@ struct Stream<'s, 't, I: Iterator<Item = Item>> {
     done: bool,
 }
 
-impl<'s, 't> Stream<'s, 't, Box<dyn Iterator<Item = Item> + 's>> {
+impl<'s, 't> Stream<'s, 't, Box<dyn Iterator<Item = Vec<Item>> + 's>> {
     fn new(src: &'s Source<'t>, options: &ExtractOptions, scope_items: usize) -> Self {
         Stream {
             src,
-            items: (Box::new(scan::scan(src.norm())) as Box<dyn Iterator<Item = Item> + 's>)
+            items: (Box::new(scan::scan(src.norm())) as Box<dyn Iterator<Item = Vec<Item>> + 's>)
                 .peekable(),
             references: options.references,
             scope_items: scope_items.max(1),
@@ -154,14 +154,16 @@ impl<'s, 't> Stream<'s, 't, Box<dyn Iterator<Item = Item> + 's>> {
     }
 }
 
-impl<I: Iterator<Item = Item>> Stream<'_, '_, I> {
-    /// The next scope's items, in order; empty at the end of the text.
+impl<I: Iterator<Item = Vec<Item>>> Stream<'_, '_, I> {
+    /// The next scope's items, in order; empty at the end of the text. A scope ends between
+    /// phrases (a list is never cut).
     fn scope(&mut self) -> Vec<Item> {
         let text = self.src.norm();
         let mut scope: Vec<Item> = Vec::new();
         // The farthest end in the scope, and the last start (items come in order of start).
         let (mut end, mut last_start) = (0, 0);
-        while let Some(next) = self.items.peek() {
+        while let Some(phrase) = self.items.peek() {
+            let next = &phrase[0];
             if scope.len() >= self.scope_items
                 && next.start >= end
                 && (scope.len() >= SCOPE_MAX_ITEMS
@@ -169,9 +171,13 @@ impl<I: Iterator<Item = Item>> Stream<'_, '_, I> {
             {
                 break;
             }
-            let Some(item) = self.items.next() else { break };
-            (end, last_start) = (end.max(item.end), item.start);
-            scope.push(item);
+            let Some(mut phrase) = self.items.next() else {
+                break;
+            };
+            for item in &phrase {
+                (end, last_start) = (end.max(item.end), item.start);
+            }
+            scope.append(&mut phrase);
         }
         scope
     }
@@ -179,7 +185,7 @@ impl<I: Iterator<Item = Item>> Stream<'_, '_, I> {
     /// Annotate one scope and turn it into public citations.
     fn build(&mut self, mut items: Vec<Item>) -> Vec<Citation> {
         let text = self.src.norm();
-        let next = self.items.peek().cloned();
+        let next = self.items.peek().map(|phrase| phrase[0].clone());
         let to = next.as_ref().map_or(text.len(), |n| n.start);
         let floor = self.floor;
         context::apply(text, &mut items);
@@ -210,7 +216,33 @@ impl<I: Iterator<Item = Item>> Stream<'_, '_, I> {
     }
 }
 
-impl<I: Iterator<Item = Item>> Iterator for Stream<'_, '_, I> {
+impl<I: Iterator<Item = Vec<Item>>> Stream<'_, '_, I> {
+    /// The next scope's citations; `None` after the last scope.
+    fn next_scope(&mut self) -> Option<Vec<Citation>> {
+        if self.done {
+            return None;
+        }
+        let scope = self.scope();
+        // The last (possibly empty) scope also reads the references after every citation.
+        self.done = self.items.peek().is_none();
+        Some(self.build(scope))
+    }
+
+    /// Every citation: most texts are one scope, whose vector is returned as built.
+    fn collect_all(mut self) -> Vec<Citation> {
+        let mut out = Vec::new();
+        while let Some(mut scope) = self.next_scope() {
+            if out.is_empty() {
+                out = scope;
+            } else {
+                out.append(&mut scope);
+            }
+        }
+        out
+    }
+}
+
+impl<I: Iterator<Item = Vec<Item>>> Iterator for Stream<'_, '_, I> {
     type Item = Citation;
 
     fn next(&mut self) -> Option<Citation> {
@@ -218,13 +250,7 @@ impl<I: Iterator<Item = Item>> Iterator for Stream<'_, '_, I> {
             if let Some(c) = self.ready.next() {
                 return Some(c);
             }
-            if self.done {
-                return None;
-            }
-            let scope = self.scope();
-            // The last (possibly empty) scope also reads the references after every citation.
-            self.done = self.items.peek().is_none();
-            self.ready = self.build(scope).into_iter();
+            self.ready = self.next_scope()?.into_iter();
         }
     }
 }
@@ -448,7 +474,7 @@ mod stream_tests {
     /// One scope per text: the annotation of the whole text at once.
     fn whole(text: &str, options: &ExtractOptions) -> Vec<Citation> {
         let src = Source::new(text);
-        Stream::new(&src, options, usize::MAX).collect()
+        Stream::new(&src, options, usize::MAX).collect_all()
     }
 
     fn scoped(text: &str, options: &ExtractOptions, scope: usize) -> Vec<Citation> {

@@ -256,18 +256,15 @@ enum Anchor {
 }
 
 /// All citations in a text (an NFC view, see `Source`), as byte spans, in order, found as the
-/// iterator is pulled: the scan holds a few positions, never the list of citations.
-pub(crate) fn scan(text: &str) -> impl Iterator<Item = Item> + '_ {
+/// iterator is pulled, a phrase at a time (a list is one phrase of several items, never empty):
+/// the scan holds a few positions, never the list of citations.
+pub(crate) fn scan(text: &str) -> impl Iterator<Item = Vec<Item>> + '_ {
     let mut words = type_words(text).peekable();
     let mut slashes = Slashes::new(text);
-    let mut pending: std::vec::IntoIter<Item> = Vec::new().into_iter();
     // Bytes before `floor` belong to citations already found.
     let mut floor = 0;
     std::iter::from_fn(move || {
         loop {
-            if let Some(item) = pending.next() {
-                return Some(item);
-            }
             let anchor = match (words.peek(), slashes.peek()) {
                 (Some(&(w, _, _)), Some(s)) if s < w => slashes.next().map(Anchor::Slash),
                 (Some(_), _) => words.next().map(|(a, b, d)| Anchor::TypeWord(a, b, d)),
@@ -299,7 +296,9 @@ pub(crate) fn scan(text: &str) -> impl Iterator<Item = Item> + '_ {
             };
             if let Some(found) = found {
                 floor = found.resume;
-                pending = found.items.into_iter();
+                if !found.items.is_empty() {
+                    return Some(found.items);
+                }
             }
         }
     })
