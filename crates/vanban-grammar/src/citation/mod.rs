@@ -104,7 +104,7 @@ pub(crate) fn citations_in(src: &Source<'_>) -> Vec<Citation> {
 /// A scope holds at least this many citations before it may end at a paragraph break: the
 /// scan's items are annotated scope by scope, so memory holds one scope, not every citation.
 /// Nothing the grammar reads around a citation crosses a paragraph break (the short forms'
-/// restatements are looked up inside their paragraph, docs/formats.md §5), so cutting there
+/// restatements are looked up inside their paragraph, docs/formats.md §4 "Kind from context"), so cutting there
 /// changes no citation; a large scope keeps the per-scope work (a few small vectors) rare.
 const SCOPE_ITEMS: usize = 512;
 
@@ -117,14 +117,14 @@ pub const SCOPE_MAX_ITEMS: usize = 8 * SCOPE_ITEMS;
 
 /// The citations of a [`Source`], built scope by scope as they are pulled.
 ///
-/// Each step of the annotation (docs/formats.md §5: kind and codes from the citations around a
+/// Each step of the annotation (docs/formats.md §4: kind and codes from the citations around a
 /// short form, the pinpoint before each, the verb that governs it, the subject cut where the
 /// next citation begins) reads one scope and carries what it needs of the one before.
 struct Stream<'s, 't, I: Iterator<Item = Vec<Item>>> {
     src: &'s Source<'t>,
     items: std::iter::Peekable<I>,
     references: bool,
-    /// Citations of at least this many items end at a paragraph break.
+    /// A scope of at least this many items ends at the next paragraph break.
     scope_items: usize,
     /// Where the next scope's stretch of text begins (references are looked for in it).
     from: usize,
