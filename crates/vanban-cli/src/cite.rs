@@ -112,8 +112,7 @@ impl Citations {
 }
 
 /// Read `text`'s citations and send them in resolved blocks (of at least `block` citations,
-/// see `vanban_resolve::BlockCut`) until
-/// the text ends or the receiver is gone.
+/// see `vanban_resolve::BlockCut`) until the text ends or the receiver is gone.
 fn stream_blocks(
     text: &str,
     options: &ExtractOptions,

@@ -170,7 +170,7 @@ impl BlockCut {
     pub fn next(&mut self, text: &str, c: &Citation) -> Option<usize> {
         let mut cut = None;
         if self.held >= self.citations {
-            cut = match paragraph_break(text, self.last_end, c.byte_start) {
+            cut = match vanban_grammar::lex::paragraph_break(text, self.last_end, c.byte_start) {
                 Some(after) => Some(after),
                 None if self.held >= Self::FORCED_FACTOR * self.citations => Some(self.last_end),
                 None => None,
@@ -183,25 +183,6 @@ impl BlockCut {
         self.last_end = self.last_end.max(c.byte_end);
         cut
     }
-}
-
-/// Just after the first paragraph break in `text[from..to]`, if any.
-fn paragraph_break(text: &str, from: usize, to: usize) -> Option<usize> {
-    let bytes = text.as_bytes().get(..to)?;
-    let mut at = from;
-    while let Some(k) = memchr::memchr(b'\n', bytes.get(at..)?) {
-        let after = at + k + 1;
-        let gap = bytes[after..]
-            .iter()
-            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
-            .count();
-        if bytes.get(after + gap) == Some(&b'\n') {
-            // Both line breaks are ASCII, so this is a character boundary.
-            return Some(after + gap + 1);
-        }
-        at = after;
-    }
-    None
 }
 
 /// Resolve `cites` (all of `text`'s, in order) block by block ([`BlockCut`], [`Blocks`]), in
@@ -262,27 +243,6 @@ pub fn resolve_report(text: &str, report: &mut vanban_grammar::model::Report) {
 #[cfg(test)]
 mod block_tests {
     use super::*;
-
-    #[test]
-    fn paragraph_breaks_end_blocks() {
-        let text = "một\nhai\n \t\nba\r\n\r\nbốn\n";
-        let n = text.len();
-        assert_eq!(paragraph_break(text, 0, n), Some("một\nhai\n \t\n".len()));
-        let from = "một\n".len();
-        assert_eq!(
-            paragraph_break(text, from, n),
-            Some("một\nhai\n \t\n".len())
-        );
-        let from = "một\nhai\n".len();
-        assert_eq!(
-            paragraph_break(text, from, n),
-            Some("một\nhai\n \t\nba\r\n\r\n".len())
-        );
-        // Only breaks that end by `to`; a span that goes back gives none.
-        assert_eq!(paragraph_break(text, 0, 8), None);
-        assert_eq!(paragraph_break("no break\n", 0, 9), None);
-        assert_eq!(paragraph_break(text, 5, 2), None);
-    }
 
     #[test]
     fn blocks_end_at_a_paragraph_break_or_when_full() {

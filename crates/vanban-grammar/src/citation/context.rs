@@ -46,22 +46,14 @@ pub(crate) fn is_list_gap(gap: &str) -> bool {
     (g.is_empty() || base_is(g, "va")) && !gap.contains(crate::lex::is_line_break)
 }
 
-/// Where the paragraph breaks of `text` that end inside `lo..=hi` end (`\n`, spaces, tabs or
-/// CRs, `\n`), in order. Only these tell apart the paragraphs of items starting in `lo..=hi`,
-/// so the search is as long as the stretch the items cover, not the whole text.
-pub(crate) fn paragraph_breaks(text: &str, lo: usize, hi: usize) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    for k in memchr::memchr_iter(b'\n', &bytes[lo..hi]).map(|k| lo + k) {
-        let gap = bytes[k + 1..]
-            .iter()
-            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
-            .count();
-        if bytes.get(k + 1 + gap) == Some(&b'\n') {
-            out.push(k + 1);
-        }
-    }
-    out
+/// Where the paragraph breaks inside `text[lo..hi]` end, in order (`lex::paragraph_break`).
+/// Only these tell apart the paragraphs of items starting in `lo..=hi`, so the search is as
+/// long as the stretch the items cover, not the whole text.
+fn paragraph_breaks(text: &str, lo: usize, hi: usize) -> Vec<usize> {
+    std::iter::successors(crate::lex::paragraph_break(text, lo, hi), |&at| {
+        crate::lex::paragraph_break(text, at, hi)
+    })
+    .collect()
 }
 
 /// The paragraph of each item (items are in text order).

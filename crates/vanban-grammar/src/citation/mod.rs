@@ -167,7 +167,7 @@ impl<I: Iterator<Item = Vec<Item>>> Stream<'_, '_, I> {
             if scope.len() >= self.scope_items
                 && next.start >= end
                 && (scope.len() >= SCOPE_MAX_ITEMS
-                    || !context::paragraph_breaks(text, last_start, next.start).is_empty())
+                    || crate::lex::paragraph_break(text, last_start, next.start).is_some())
             {
                 break;
             }

@@ -111,6 +111,27 @@ pub(crate) fn is_mark(c: char) -> bool {
         || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))
 }
 
+/// Just after the first paragraph break (a line break, optional spaces, tabs or CRs, a line
+/// break) that lies inside `text[from..to]`, if any: where both wings, the CLI's blocks and the
+/// resolver's long texts say a paragraph ends.
+pub fn paragraph_break(text: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = text.as_bytes().get(..to)?;
+    let mut at = from;
+    while let Some(k) = memchr::memchr(b'\n', bytes.get(at..)?) {
+        let after = at + k + 1;
+        let gap = bytes[after..]
+            .iter()
+            .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\r'))
+            .count();
+        if bytes.get(after + gap) == Some(&b'\n') {
+            // Both line breaks are ASCII, so this is a character boundary.
+            return Some(after + gap + 1);
+        }
+        at = after;
+    }
+    None
+}
+
 /// A letter of a word: letters, digits and combining marks (NFD input keeps its marks on the letter).
 pub fn is_word_char(c: char) -> bool {
     // Fast paths for ASCII and the Vietnamese letter blocks; the general lookup is slow.
@@ -173,6 +194,28 @@ pub(crate) fn is_lost_space(before: &str, c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn paragraph_breaks_are_two_line_breaks() {
+        use super::paragraph_break;
+        let text = "một\nhai\n \t\nba\r\n\r\nbốn\n";
+        let n = text.len();
+        assert_eq!(paragraph_break(text, 0, n), Some("một\nhai\n \t\n".len()));
+        let from = "một\n".len();
+        assert_eq!(
+            paragraph_break(text, from, n),
+            Some("một\nhai\n \t\n".len())
+        );
+        let from = "một\nhai\n".len();
+        assert_eq!(
+            paragraph_break(text, from, n),
+            Some("một\nhai\n \t\nba\r\n\r\n".len())
+        );
+        // Only breaks that end by `to`; a span that goes back gives none.
+        assert_eq!(paragraph_break(text, 0, 8), None);
+        assert_eq!(paragraph_break("no break\n", 0, 9), None);
+        assert_eq!(paragraph_break(text, 5, 2), None);
+    }
+
     use super::*;
 
     #[test]

@@ -27,6 +27,6 @@ pub(crate) use fold::*;
 pub(crate) use literals::Literals;
 pub(crate) use words::*;
 
-pub use chars::is_word_char;
+pub use chars::{is_word_char, paragraph_break};
 pub use fold::fold_char;
 pub use numerals::{push_roman, roman};
