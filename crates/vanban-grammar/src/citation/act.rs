@@ -342,8 +342,8 @@ fn parse_act(text: &str, start: usize, after: usize, doc: DocType, depth: u8) ->
             let mut item = Item::new(start, end, CitationKind::Act, Some(doc));
             item.title = Some(title);
             if let Some((_, d, y)) = slot {
-                item.year = Some(y);
-                item.date = d.and_then(|d| d.iso());
+                item.cite.year = Some(y);
+                item.cite.date = d.and_then(|d| d.iso());
             }
             return Some(Found {
                 items: vec![item],
@@ -415,8 +415,8 @@ fn parse_act(text: &str, start: usize, after: usize, doc: DocType, depth: u8) ->
     let mut item = Item::new(start, end, CitationKind::Act, Some(doc));
     item.title = title;
     if let Some((_, d, y)) = slot {
-        item.year = Some(y);
-        item.date = d.and_then(|d| d.iso());
+        item.cite.year = Some(y);
+        item.cite.date = d.and_then(|d| d.iso());
     }
     let mut items = vec![item];
     items.extend(inner);

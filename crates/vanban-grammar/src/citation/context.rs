@@ -33,7 +33,7 @@ pub(crate) fn apply(text: &str, items: &mut [Item]) {
 }
 
 fn is_short(it: &Item) -> bool {
-    it.short && it.symbol.is_none() && it.number.is_some()
+    it.cite.short && it.cite.symbol.is_none() && it.cite.number.is_some()
 }
 
 /// Is `gap` nothing but a list separator (`, `, `; `, ` và `, `, và `)?
@@ -71,15 +71,19 @@ fn share_trailing_issuer(text: &str, items: &mut [Item]) {
     for k in (1..items.len()).rev() {
         let (head, tail) = items.split_at_mut(k);
         let (prev, next) = (&mut head[k - 1], &tail[0]);
-        if !(is_short(prev) && is_short(next) && prev.issuer.is_none() && next.issuer.is_some()) {
+        if !(is_short(prev)
+            && is_short(next)
+            && prev.cite.issuer.is_none()
+            && next.cite.issuer.is_some())
+        {
             continue;
         }
         if prev.end > next.start || !is_list_gap(&text[prev.end..next.start]) {
             continue;
         }
-        prev.issuer.clone_from(&next.issuer);
-        prev.term = prev.term.or(next.term);
-        prev.kind = next.kind;
+        prev.cite.issuer.clone_from(&next.cite.issuer);
+        prev.cite.term = prev.cite.term.or(next.cite.term);
+        prev.cite.kind = next.cite.kind;
     }
 }
 
@@ -90,9 +94,10 @@ fn restate(text: &str, items: &mut [Item]) {
     let para = paragraphs(text, items);
     // Full citations (their indices, in text order) by paragraph, type word and number, for
     // the keys some short form asks for: a block of dense citations keeps no copy of them.
-    type Key = (usize, &'static str, u32);
-    let key = |it: &Item, p: usize| Some((p, it.doc_type?, it.number?));
-    let mut full: HashMap<Key, Vec<usize>> = items
+    fn key(it: &Item, p: usize) -> Option<(usize, &str, u32)> {
+        Some((p, it.cite.doc_type.as_deref()?, it.cite.number?))
+    }
+    let mut full: HashMap<(usize, &str, u32), Vec<usize>> = items
         .iter()
         .zip(&para)
         .filter(|(it, _)| is_short(it))
@@ -100,8 +105,8 @@ fn restate(text: &str, items: &mut [Item]) {
         .map(|k| (k, Vec::new()))
         .collect();
     for (k, (it, &p)) in items.iter().zip(&para).enumerate() {
-        let numbered =
-            it.symbol.is_some() && matches!(it.kind, CitationKind::Party | CitationKind::State);
+        let numbered = it.cite.symbol.is_some()
+            && matches!(it.cite.kind, CitationKind::Party | CitationKind::State);
         if let (true, Some(list)) = (numbered, key(it, p).and_then(|k| full.get_mut(&k))) {
             list.push(k);
         }
@@ -119,7 +124,7 @@ fn restate(text: &str, items: &mut [Item]) {
         };
         let distinct = cands
             .iter()
-            .any(|&c| items[c].symbol != items[first].symbol);
+            .any(|&c| items[c].cite.symbol != items[first].cite.symbol);
         let pick = if distinct {
             // Only a bracketed restatement right after the full citation.
             cands.iter().copied().find(|&c| {
@@ -137,12 +142,15 @@ fn restate(text: &str, items: &mut [Item]) {
         let Some(c) = pick else { continue };
         let full = &items[c];
         let issuer_agrees = it
+            .cite
             .issuer
             .as_deref()
-            .is_none_or(|i| is_state_body(i) == (full.kind == CitationKind::State));
-        let term_agrees = it.term.is_none() || full.term.is_none() || it.term == full.term;
+            .is_none_or(|i| is_state_body(i) == (full.cite.kind == CitationKind::State));
+        let term_agrees =
+            it.cite.term.is_none() || full.cite.term.is_none() || it.cite.term == full.cite.term;
         // `Nghị quyết 77 năm 2017` restates no `77/NQ-CP ngày 24/10/2014`.
-        let year_agrees = it.year.is_none() || full.year.is_none() || it.year == full.year;
+        let year_agrees =
+            it.cite.year.is_none() || full.cite.year.is_none() || it.cite.year == full.cite.year;
         if issuer_agrees && term_agrees && year_agrees {
             chosen.push((k, c));
         }
@@ -151,16 +159,16 @@ fn restate(text: &str, items: &mut [Item]) {
         let (kind, type_code, issuer_code, symbol) = {
             let full = &items[c];
             (
-                full.kind,
-                full.type_code.clone(),
-                full.issuer_code.clone(),
-                full.symbol.clone(),
+                full.cite.kind,
+                full.cite.type_code.clone(),
+                full.cite.issuer_code.clone(),
+                full.cite.symbol.clone(),
             )
         };
         let it = &mut items[k];
-        it.kind = kind;
-        it.type_code = type_code;
-        it.issuer_code = issuer_code;
-        it.symbol = symbol;
+        it.cite.kind = kind;
+        it.cite.type_code = type_code;
+        it.cite.issuer_code = issuer_code;
+        it.cite.symbol = symbol;
     }
 }

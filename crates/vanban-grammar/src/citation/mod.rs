@@ -261,67 +261,51 @@ impl<I: Iterator<Item = Vec<Item>>> Iterator for Stream<'_, '_, I> {
 fn to_citations(
     src: &Source<'_>,
     chars: &mut CharCounter<'_>,
-    items: Vec<Item>,
+    mut items: Vec<Item>,
     next_start: usize,
 ) -> Vec<Citation> {
     let original = src.orig();
-    // A subject stops where the next numbered citation begins; an act named inside it stays
-    // (`Nghị định … hướng dẫn thi hành Luật An toàn thực phẩm`).
-    let mut starts: Vec<usize> = vec![usize::MAX; items.len()];
+    // A subject stops where the next numbered citation begins (`… về thực hiện Chỉ thị số
+    // 05-CT/TW …`); an act named inside it stays (`Nghị định … hướng dẫn thi hành Luật An toàn
+    // thực phẩm`).
     let mut next = next_start;
-    for (k, it) in items.iter().enumerate().rev() {
-        starts[k] = next;
-        if it.kind != vanban_model::CitationKind::Act {
+    for it in items.iter_mut().rev() {
+        if let Some((s, e)) = &mut it.subject {
+            *e = (*e).min(next.max(*s));
+        }
+        if it.cite.kind != vanban_model::CitationKind::Act {
             next = it.start;
         }
     }
-    let mut out = Vec::with_capacity(items.len());
-    for (k, item) in items.into_iter().enumerate() {
+    // Filled in place: an item holds its whole `Citation`.
+    for item in &mut items {
         // Mapped even when the view is the original: a span never ends before the marks of
         // its last character (`05` + U+0301 is NFC, yet the mark belongs to the `5`).
         let (bs, be) = src.bytes(item.start, item.end);
-        let start = chars.at(bs);
-        let end = chars.at(be);
-        // A subject stops where the next citation begins (`… về thực hiện Chỉ thị số 05-CT/TW …`).
-        let next_start = starts[k];
-        let subject = item.subject.and_then(|(s, e)| {
-            let text = as_written(src, s, e.min(next_start.max(s)));
+        let c = &mut item.cite;
+        c.text = original[bs..be].to_owned();
+        (c.start, c.end) = (chars.at(bs), chars.at(be));
+        (c.byte_start, c.byte_end) = (bs, be);
+        c.subject = item.subject.and_then(|(s, e)| {
+            let text = as_written(src, s, e);
             let text = text.trim_end_matches(|c: char| is_space(c) || ",:;".contains(c));
             // Marks after a space map back to the cluster that holds the space (` ◌̽◌̖nâng`).
             let text = text.trim_matches(is_space);
             (!text.is_empty()).then(|| text.to_owned())
         });
         // A name is an identity: its white space (NBSP, a line break, two spaces) is one space.
-        let title = item.title.map(|(s, e)| {
+        c.title = item.title.map(|(s, e)| {
             let text = as_written(src, s, e);
             text.split(is_space)
                 .filter(|w| !w.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ")
         });
-        let mut c = Citation::new(
-            original[bs..be].to_owned(),
-            (start, end),
-            (bs, be),
-            item.kind,
-        );
-        c.doc_type = item.doc_type.map(str::to_owned);
-        c.number = item.number;
-        c.type_code = item.type_code;
-        c.issuer_code = item.issuer_code;
-        c.symbol = item.symbol;
-        c.year = item.year;
-        c.date = item.date;
-        c.issuer = item.issuer;
-        c.term = item.term;
-        c.plenum = item.plenum;
-        c.congress = item.congress;
-        c.subject = subject;
-        c.short = item.short;
-        c.title = title;
-        c.pinpoint = item.pinpoint;
-        c.relation = item.relation;
-        out.push(c);
+    }
+    // A loop, not `map(..).collect()`: the collect copied each citation twice out of its box.
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        out.push(*item.cite);
     }
     out
 }

@@ -266,7 +266,7 @@ pub(crate) fn attach(text: &str, item: &mut Item, floor: usize) {
         }
         if let Some((pin, rest)) = parse(&text[s..]) {
             if reaches(text, rest, start) {
-                item.pinpoint = Some(Box::new(pin));
+                item.cite.pinpoint = Some(Box::new(pin));
                 item.start = s;
                 return;
             }

@@ -65,9 +65,7 @@ pub(crate) fn find(
         if taken.get(k).is_some_and(|t| t.start < end) {
             continue;
         }
-        let mut item = Item::new(start, end, CitationKind::Reference, Some(doc));
-        item.doc_type = doc.name;
-        out.push(item);
+        out.push(Item::new(start, end, CitationKind::Reference, Some(doc)));
     }
     out
 }

@@ -279,7 +279,7 @@ pub(crate) fn assign_after(text: &str, items: &mut [Item], prev: &mut Option<Pre
             prev.and_then(|(_, _, s)| s)
                 .is_some_and(|(s, e)| (s..e).contains(&at))
         };
-        item.relation = match governing(window) {
+        item.cite.relation = match governing(window) {
             Some((rel, at)) if !in_prev_subject(lo + at) => Some(rel),
             Some(_) => None,
             None => match *prev {
@@ -287,7 +287,7 @@ pub(crate) fn assign_after(text: &str, items: &mut [Item], prev: &mut Option<Pre
                 _ => None,
             },
         };
-        *prev = Some((item.end, item.relation, item.subject));
+        *prev = Some((item.end, item.cite.relation, item.subject));
     }
 }
 
