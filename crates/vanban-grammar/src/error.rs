@@ -208,6 +208,11 @@ impl<'a> NomParseError<&'a str> for GrammarError<'a> {
     }
 }
 
+/// Fail at `i` with `what` expected: a recoverable error, so an `alt` tries its next branch.
+pub(crate) fn expected_at<'a, T>(i: &'a str, what: Expected) -> PResult<'a, T> {
+    Err(nom::Err::Error(GrammarError::expected(i, what)))
+}
+
 /// label(what, p) = p, failing with `what` expected when `p` fails where it started (so the
 /// innermost meaningful label wins). nom's `context` takes strings; the labels here are typed.
 pub(crate) fn label<'a, O>(

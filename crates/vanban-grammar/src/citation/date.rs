@@ -1,48 +1,50 @@
 //! Dates in citations: `1-8-2016`, `01/8/2016`, `30.10.2016`, `01 tháng 8 năm 2016`.
 
-use std::sync::OnceLock;
-
 use nom::Parser;
 use nom::character::complete::satisfy;
 use nom::combinator::opt;
 
-use crate::error::{Expected, GrammarError, PResult};
-use crate::lex::{Folded, Match, fold_phrase, is_dash, is_slash, keyword, sp, sp0};
+use crate::error::{Expected, PResult, expected_at};
+use crate::lex::{Match, is_dash, is_slash, keyword, sp, sp0};
 
 pub(crate) use crate::lex::date::Date;
 pub(crate) use crate::lex::numerals::digits;
 
-fn words() -> &'static [Vec<Folded>; 2] {
-    static W: OnceLock<[Vec<Folded>; 2]> = OnceLock::new();
-    W.get_or_init(|| [fold_phrase("tháng"), fold_phrase("năm")])
+crate::lex::keyword_phrases!(fn w -> Words {
+    thang: "tháng",
+    nam: "năm",
+});
+
+/// A number of `min..=max` digits that `ok` accepts, else the error `what`.
+#[inline]
+fn number_in(
+    i: &str,
+    (min, max): (usize, usize),
+    ok: impl Fn(u32) -> bool,
+    what: Expected,
+) -> PResult<'_, u32> {
+    let (rest, n) = digits(i, min, max)?;
+    if ok(n) {
+        Ok((rest, n))
+    } else {
+        expected_at(i, what)
+    }
 }
 
 fn day(i: &str) -> PResult<'_, u32> {
-    let (rest, d) = digits(i, 1, 2)?;
-    if (1..=31).contains(&d) {
-        Ok((rest, d))
-    } else {
-        Err(nom::Err::Error(GrammarError::expected(i, Expected::Day)))
-    }
+    number_in(i, (1, 2), |d| (1..=31).contains(&d), Expected::Day)
 }
 
 fn month(i: &str) -> PResult<'_, u32> {
-    let (rest, m) = digits(i, 1, 2)?;
-    if (1..=12).contains(&m) {
-        Ok((rest, m))
-    } else {
-        Err(nom::Err::Error(GrammarError::expected(i, Expected::Month)))
-    }
+    number_in(i, (1, 2), |m| (1..=12).contains(&m), Expected::Month)
 }
 
 /// year = digit{4} in 1900..=2100
 pub(crate) fn year(i: &str) -> PResult<'_, i32> {
-    let (rest, y) = digits(i, 4, 4)?;
-    if crate::lex::date::YEARS.contains(&i32::try_from(y).unwrap_or(0)) {
-        Ok((rest, i32::try_from(y).unwrap_or(0)))
-    } else {
-        Err(nom::Err::Error(GrammarError::expected(i, Expected::Year)))
-    }
+    let year = |y: u32| i32::try_from(y).unwrap_or(0);
+    let in_range = |y| crate::lex::date::YEARS.contains(&year(y));
+    let (rest, y) = number_in(i, (4, 4), in_range, Expected::Year)?;
+    Ok((rest, year(y)))
 }
 
 /// sep = sp? ("-" | "/" | "." | dash) sp?
@@ -65,11 +67,9 @@ fn date_num(i: &str) -> PResult<'_, Date> {
                 year: Some(y),
             },
         )),
-        Some(_) => Err(nom::Err::Error(GrammarError::expected(i, Expected::Date))),
+        Some(_) => expected_at(i, Expected::Date),
         // `10.10` without a year is a date only when nothing number-like follows (`10.10.5` is not).
-        None if rest.starts_with(|c: char| c.is_ascii_digit()) => {
-            Err(nom::Err::Error(GrammarError::expected(i, Expected::Date)))
-        }
+        None if rest.starts_with(|c: char| c.is_ascii_digit()) => expected_at(i, Expected::Date),
         None => Ok((
             rest,
             Date {
@@ -87,7 +87,7 @@ fn same_sep(a: char, b: char) -> bool {
 
 /// date_long = day sp "tháng" sp month sp "năm" sp year
 fn date_long(i: &str) -> PResult<'_, Date> {
-    let [thang, nam] = words();
+    let Words { thang, nam } = w();
     let (rest, (d, _, _, _, m, _, _, _, y)) = (
         day,
         sp,

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use crate::lex::take_while_m_n;
 use nom::Parser;
 
-use crate::error::{Expected, GrammarError, PResult};
+use crate::error::{Expected, GrammarError, PResult, expected_at};
 use crate::lex::{
     Folded, KeywordTable, Match, Syllables, common_tone, fold, fold_phrase, is_capitalised,
     same_word, word,
@@ -142,10 +142,7 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     // A type word starts a new citation, not a name (`… Thành ủy Hà Nội Nghị quyết số …`).
     let mut words = Syllables::new(i);
     if words.get(0).is_none() || super::doctype::starts_type_word(&mut words) {
-        return Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::IssuingBody,
-        )));
+        return expected_at(i, Expected::IssuingBody);
     }
     if let Some((len, canon)) = exact_unit(i) {
         return Ok((&i[len..], Token::Unit(canon)));
@@ -176,10 +173,7 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
     }
     let rest = &i[w.len()..];
     if w.is_empty() || is_stop(w) {
-        return Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::IssuingBody,
-        )));
+        return expected_at(i, Expected::IssuingBody);
     }
     if is_capitalised(w) {
         // Names are two-syllable words capitalised on the first (`Quốc gia`, `Tư pháp`,
@@ -195,10 +189,7 @@ fn unit(i: &str, partner_ok: bool) -> PResult<'_, Token<'_>> {
         }
         return Ok((rest, Token::Name(w, None)));
     }
-    Err(nom::Err::Error(GrammarError::expected(
-        i,
-        Expected::IssuingBody,
-    )))
+    expected_at(i, Expected::IssuingBody)
 }
 
 /// A capitalised word of a place or organ name, in title case (upper-case text gets `Đồng`).
@@ -256,10 +247,7 @@ pub(crate) fn issuer(i: &str) -> PResult<'_, String> {
         .iter()
         .any(|(_, t)| matches!(t, Token::Unit(_) | Token::Abbreviation(_)))
     {
-        return Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::IssuingBody,
-        )));
+        return expected_at(i, Expected::IssuingBody);
     }
     let mut text = String::with_capacity(i.len() - end.len() + 8);
     for (k, (joiner, token)) in tokens.iter().enumerate() {
@@ -284,10 +272,7 @@ fn joiner(i: &str) -> PResult<'_, &'static str> {
     if same_word(w, VA.get_or_init(|| fold("và")), Match::Tone) {
         Ok((r, "và"))
     } else {
-        Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::JoinedIssuer,
-        )))
+        expected_at(i, Expected::JoinedIssuer)
     }
 }
 
@@ -304,10 +289,7 @@ fn central_body(i: &str) -> PResult<'_, Token<'_>> {
     if is_central(u) {
         Ok((rest, u))
     } else {
-        Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::CentralBody,
-        )))
+        expected_at(i, Expected::CentralBody)
     }
 }
 

@@ -25,10 +25,10 @@ use super::symbol::{
     OpenCodes, Symbol, blocks_number_start, canonical_symbol, doc_no, party_no_with,
 };
 use super::term::{congress_ref, cua_dang, plenum_ref, term};
-use crate::error::{Expected, GrammarError, PResult};
+use crate::error::{Expected, PResult, expected_at};
 use crate::lex::{
-    Folded, Match, after_space, base_is, fold, fold_phrase, is_capitalised, is_space, keyword,
-    same_word, sp, sp0, word,
+    Folded, Match, after_space, base_is, fold, is_capitalised, is_space, keyword, same_word, sp,
+    sp0, word,
 };
 use vanban_model::{Citation, CitationKind};
 
@@ -72,30 +72,14 @@ pub(crate) struct Found {
     pub(crate) resume: usize,
 }
 
-struct Words {
-    so: Vec<Folded>,
-    cua: Vec<Folded>,
-    ngay: Vec<Folded>,
-    nam: Vec<Folded>,
-    ve: Vec<Folded>,
-    va: Vec<Folded>,
-}
-
-fn w() -> &'static Words {
-    static W: OnceLock<Words> = OnceLock::new();
-    W.get_or_init(|| Words {
-        so: fold_phrase("số"),
-        cua: fold_phrase("của"),
-        ngay: fold_phrase("ngày"),
-        nam: fold_phrase("năm"),
-        ve: fold_phrase("về"),
-        va: fold_phrase("và"),
-    })
-}
-
-fn err<'a, T>(i: &'a str, what: Expected) -> PResult<'a, T> {
-    Err(nom::Err::Error(GrammarError::expected(i, what)))
-}
+crate::lex::keyword_phrases!(fn w -> Words {
+    so: "số",
+    cua: "của",
+    ngay: "ngày",
+    nam: "năm",
+    ve: "về",
+    va: "và",
+});
 
 /// so = "số" [sp? ":"]      (`số`, `Số:`, `SỐ :`; noise-tolerant)
 fn so(i: &str) -> PResult<'_, &str> {
@@ -200,7 +184,7 @@ fn bare_number(i: &str) -> PResult<'_, Bare> {
     let decimal = (rest.starts_with('.') || rest.starts_with(','))
         && rest[1..].starts_with(|c: char| c.is_ascii_digit());
     if n == 0 || bad_next || decimal || dash_after {
-        return err(i, Expected::DocumentNumber);
+        return expected_at(i, Expected::DocumentNumber);
     }
     // `Chỉ thị số 35 ngày 30/5/2019`, `Nghị quyết 27 năm 2018`: a date slot, not a quantity.
     let date_follows = (sp, |i| keyword(i, &w().ngay, Match::Loose), sp0, date)
@@ -219,7 +203,7 @@ fn bare_number(i: &str) -> PResult<'_, Bare> {
             || next_word.starts_with(|c: char| c.is_ascii_digit())
             || range
         {
-            return err(i, Expected::DocumentNumber);
+            return expected_at(i, Expected::DocumentNumber);
         }
     }
     Ok((rest, Bare(n)))
@@ -253,7 +237,7 @@ fn reference<'a>(i: &'a str, bare_ok: bool, open: Option<&OpenFor<'_>>) -> PResu
         let (rest, b) = bare_number(i)?;
         return Ok((rest, Ref::Bare(b)));
     }
-    err(i, Expected::DocumentNumberExample)
+    expected_at(i, Expected::DocumentNumberExample)
 }
 
 /// The text after a reference and its footnote mark.
@@ -277,7 +261,7 @@ fn open_codes_for(text: &str, start: usize, doc: Option<DocType>) -> Option<(Str
 /// list_sep = sp? "," sp? | sp? ";" sp? | sp "và" sp
 fn list_sep(i: &str) -> PResult<'_, &str> {
     if !after_space(i).starts_with([',', ';', 'v', 'V']) {
-        return err(i, Expected::ListSeparator);
+        return expected_at(i, Expected::ListSeparator);
     }
     let comma = (sp0, alt((ch(','), ch(';'))), sp0).map(|_| "");
     let va = (sp, |i| keyword(i, &w().va, Match::Tone), sp).map(|_| "");
@@ -293,7 +277,7 @@ fn ngay(i: &str) -> PResult<'_, &str> {
     if same_word(letters, &w().ngay[0], Match::Loose) {
         Ok((rest, letters))
     } else {
-        err(i, Expected::Ngay)
+        expected_at(i, Expected::Ngay)
     }
 }
 
@@ -314,7 +298,7 @@ fn year_alone(i: &str) -> PResult<'_, i32> {
         .parse(rest)
         .is_ok()
     {
-        return err(i, Expected::Year);
+        return expected_at(i, Expected::Year);
     }
     Ok((rest, y))
 }
@@ -506,14 +490,14 @@ fn law_name(i: &str) -> PResult<'_, ()> {
         if (k == 0 && !is_capitalised(w))
             || type_word(&rest[rest.len() - r.len() - w.len()..], Match::Tone).is_ok()
         {
-            return err(rest, Expected::LawName);
+            return expected_at(rest, Expected::LawName);
         }
         rest = r;
         if (sp, so).parse(rest).is_ok() {
             return Ok((rest, ()));
         }
     }
-    err(i, Expected::So)
+    expected_at(i, Expected::So)
 }
 
 /// Bytes after a type word within which `số` must stand before an issuer written ahead of the
@@ -1131,47 +1115,48 @@ fn word_before(text: &str, at: usize) -> (usize, &str) {
     (from, &head[from..])
 }
 
+/// Characters read backwards, with their byte offsets.
+type Backwards<'a> = std::iter::Peekable<std::iter::Rev<std::str::CharIndices<'a>>>;
+
+/// Take up to `max` characters that satisfy `pred` off `chars`: how many, and the offset of
+/// the last one taken (the run's start).
+#[inline]
+fn take_back(
+    chars: &mut Backwards<'_>,
+    max: usize,
+    pred: impl Fn(char) -> bool,
+) -> (usize, Option<usize>) {
+    let (mut n, mut at) = (0, None);
+    while let Some(&(i, c)) = chars.peek() {
+        if n == max || !pred(c) {
+            break;
+        }
+        (n, at) = (n + 1, Some(i));
+        chars.next();
+    }
+    (n, at)
+}
+
 /// Start of the number whose symbol contains the slash at `slash`.
 fn number_start(text: &str, slash: usize, floor: usize) -> Option<usize> {
     let before = text.get(floor..slash)?;
     let mut chars = before.char_indices().rev().peekable();
     // Party: type letters right before the slash (`NQ/`), then an optional spaced dash.
-    let mut k = before.len();
-    let mut letters = 0;
-    while let Some(&(i, c)) = chars.peek() {
-        if c.is_alphabetic() && letters < 12 {
-            letters += 1;
-            k = i;
-            chars.next();
-        } else {
-            break;
-        }
-    }
+    let (letters, _) = take_back(&mut chars, 12, char::is_alphabetic);
     // `125-QĐ-BTV/HU`: an open-class compound code, one more group of letters after a dash.
     if letters > 0 {
         let mut probe = chars.clone();
         if probe.next().is_some_and(|(_, c)| c == '-') {
-            let mut more = 0;
-            let mut at = None;
-            while let Some(&(i, c)) = probe.peek() {
-                if c.is_alphabetic() && more < 6 {
-                    more += 1;
-                    at = Some(i);
-                    probe.next();
-                } else {
-                    break;
-                }
-            }
+            let (more, _) = take_back(&mut probe, 6, char::is_alphabetic);
             let dash_before = probe.peek().is_some_and(|&(_, c)| crate::lex::is_dash(c));
-            if let (true, Some(i)) = (more >= 2 && dash_before, at) {
+            if more >= 2 && dash_before {
                 chars = probe;
-                k = i;
             }
         }
     }
     let mut spaces = 0;
     let mut dash = false;
-    while let Some(&(i, c)) = chars.peek() {
+    while let Some(&(_, c)) = chars.peek() {
         if is_space(c) && spaces < 16 {
             spaces += 1;
         } else if crate::lex::is_dash(c) && !dash && letters > 0 {
@@ -1179,23 +1164,14 @@ fn number_start(text: &str, slash: usize, floor: usize) -> Option<usize> {
         } else {
             break;
         }
-        k = i;
         chars.next();
     }
-    let mut digits = 0;
-    while let Some(&(i, c)) = chars.peek() {
-        if c.is_ascii_digit() && digits < 6 {
-            digits += 1;
-            k = i;
-            chars.next();
-        } else {
-            break;
-        }
-    }
-    if digits == 0 || digits > 5 {
+    // One to five digits (a sixth makes it no document number).
+    let (digits, first) = take_back(&mut chars, 6, |c| c.is_ascii_digit());
+    let (1..=5, Some(first)) = (digits, first) else {
         return None;
-    }
-    let at = floor + k;
+    };
+    let at = floor + first;
     let prev = text[..at].chars().next_back();
     match prev {
         Some(c) if blocks_number_start(c) => {

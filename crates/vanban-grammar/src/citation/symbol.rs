@@ -10,7 +10,7 @@ use nom::character::complete::satisfy;
 use nom::combinator::{opt, recognize, verify};
 
 use super::date::{digits, year};
-use crate::error::{Expected, GrammarError, PResult, label};
+use crate::error::{Expected, PResult, expected_at, label};
 use crate::lex::{fold_char, is_dash, is_slash, is_space, sp0};
 use vanban_model::CitationKind;
 
@@ -327,10 +327,7 @@ fn party_type_code(i: &str) -> PResult<'_, &'static str> {
     let (rest, word) = label(Expected::TypeCode, letters).parse(i)?;
     match party_type(word) {
         Some(t) => Ok((rest, t)),
-        None => Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::TypeCode,
-        ))),
+        None => expected_at(i, Expected::TypeCode),
     }
 }
 
@@ -478,10 +475,7 @@ fn open_type_code<'a>(i: &'a str, open: &OpenCodes<'_>) -> PResult<'a, &'a str> 
     if open.agrees(raw) {
         Ok((rest, raw))
     } else {
-        Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::TypeCode,
-        )))
+        expected_at(i, Expected::TypeCode)
     }
 }
 
@@ -511,10 +505,7 @@ pub(crate) fn party_no_with<'a>(
     if (lower_start && raw_type.chars().any(char::is_uppercase))
         || issuer.chars().any(|c| fold_char(c).1 != 0)
     {
-        return Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::IssuerCode,
-        )));
+        return expected_at(i, Expected::IssuerCode);
     }
     let state_issuer = party_issuer_in(issuer, STATE_ISSUERS);
     let symbol = Symbol {
@@ -564,10 +555,7 @@ fn spaced_unit(i: &str) -> PResult<'_, &str> {
     );
     let (rest, (_, unit)) = (hy, code).parse(i)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
-        return Err(nom::Err::Error(GrammarError::expected(
-            rest,
-            Expected::SymbolEnd,
-        )));
+        return expected_at(rest, Expected::SymbolEnd);
     }
     Ok((rest, unit))
 }
@@ -629,10 +617,7 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
     };
     let (rest, code) = state_code(rest)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
-        return Err(nom::Err::Error(GrammarError::expected(
-            rest,
-            Expected::SymbolEnd,
-        )));
+        return expected_at(rest, Expected::SymbolEnd);
     }
     // `646/QĐ/QUTW`: a party number with the hyphen written as a slash.
     if code.count == 1 && yr.is_none() {
@@ -658,10 +643,7 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
         // `80/2015/QH13`: laws and resolutions of the National Assembly, whose type is in the
         // prose; `100/TTg`: old state numbers without a type code.
         if !((yr.is_some() && is_assembly(unit)) || matches!(unit, "TTg" | "CP" | "CTN")) {
-            return Err(nom::Err::Error(GrammarError::expected(
-                i,
-                Expected::StateSymbolParts,
-            )));
+            return expected_at(i, Expected::StateSymbolParts);
         }
         Symbol {
             kind: CitationKind::State,
@@ -714,10 +696,7 @@ pub(crate) fn doc_no(i: &str) -> PResult<'_, Symbol<'_>> {
         Some(c) if is_slash(c) => state_no(i),
         Some(c) if is_code_letter(c) => party_no(i),
         Some(c) if is_dash(c) || is_space(c) => alt((party_no, state_no)).parse(i),
-        _ => Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::DocumentNumberExample,
-        ))),
+        _ => expected_at(i, Expected::DocumentNumberExample),
     }
 }
 

@@ -1,8 +1,6 @@
 //! Terms (`khoá XII`, `(khóa 11)`), ordinals (`XIII`, `13`, `thứ tư`), plenums
 //! (`Trung ương 4`, `Hội nghị lần thứ tư Ban Chấp hành Trung ương`) and congresses (`Đại hội XII`).
 
-use std::sync::OnceLock;
-
 use crate::lex::take_while_m_n;
 use nom::Parser;
 use nom::branch::alt;
@@ -10,45 +8,23 @@ use nom::bytes::complete::tag;
 use nom::character::complete::char as ch;
 use nom::combinator::{opt, recognize};
 
-use crate::error::{Expected, GrammarError, PResult};
-use crate::lex::{Folded, Match, after_space, fold_phrase, keyword, sp, sp0, word};
+use crate::error::{Expected, PResult, expected_at};
+use crate::lex::{Folded, Match, after_space, keyword, sp, sp0, word};
 
-fn err<'a, T>(i: &'a str, what: Expected) -> PResult<'a, T> {
-    Err(nom::Err::Error(GrammarError::expected(i, what)))
-}
-
-struct Words {
-    khoa: Vec<Folded>,
-    lan_thu: Vec<Folded>,
-    hoi_nghi: Vec<Folded>,
-    trung_uong: Vec<Folded>,
-    ban_chap_hanh: Vec<Folded>,
-    dang: Vec<Folded>,
-    dai_hoi: Vec<Folded>,
-    dai_bieu: Vec<Folded>,
-    toan_quoc: Vec<Folded>,
-    dang_bo: Vec<Folded>,
-    cua_dang: Vec<Folded>,
-    nhiem_ky: Vec<Folded>,
-}
-
-fn w() -> &'static Words {
-    static W: OnceLock<Words> = OnceLock::new();
-    W.get_or_init(|| Words {
-        khoa: fold_phrase("khóa"),
-        lan_thu: fold_phrase("lần thứ"),
-        hoi_nghi: fold_phrase("hội nghị"),
-        trung_uong: fold_phrase("trung ương"),
-        ban_chap_hanh: fold_phrase("ban chấp hành"),
-        dang: fold_phrase("đảng"),
-        dai_hoi: fold_phrase("đại hội"),
-        dai_bieu: fold_phrase("đại biểu"),
-        toan_quoc: fold_phrase("toàn quốc"),
-        dang_bo: fold_phrase("đảng bộ"),
-        cua_dang: fold_phrase("của đảng"),
-        nhiem_ky: fold_phrase("nhiệm kỳ"),
-    })
-}
+crate::lex::keyword_phrases!(fn w -> Words {
+    khoa: "khóa",
+    lan_thu: "lần thứ",
+    hoi_nghi: "hội nghị",
+    trung_uong: "trung ương",
+    ban_chap_hanh: "ban chấp hành",
+    dang: "đảng",
+    dai_hoi: "đại hội",
+    dai_bieu: "đại biểu",
+    toan_quoc: "toàn quốc",
+    dang_bo: "đảng bộ",
+    cua_dang: "của đảng",
+    nhiem_ky: "nhiệm kỳ",
+});
 
 fn kw<'a>(phrase: &'static [Folded]) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
     move |i| keyword(i, phrase, Match::Tone)
@@ -73,7 +49,7 @@ fn small_number(i: &str) -> PResult<'_, u32> {
     }
     match roman_value(token) {
         Some(n) => Ok((rest, n)),
-        None => err(i, Expected::Numeral),
+        None => expected_at(i, Expected::Numeral),
     }
 }
 
@@ -91,7 +67,7 @@ fn ordinal(i: &str) -> PResult<'_, u32> {
     let (rest, a) = word(i)?;
     match ordinal_word_value(&[a]) {
         Some(n) => Ok((rest, n)),
-        None => err(i, Expected::Ordinal),
+        None => expected_at(i, Expected::Ordinal),
     }
 }
 
@@ -99,7 +75,7 @@ fn ordinal(i: &str) -> PResult<'_, u32> {
 pub(crate) fn term(i: &str) -> PResult<'_, u32> {
     // Both forms start with `(` or `khóa` (any case): test that before the alternatives.
     if !after_space(i).starts_with(['(', 'k', 'K']) {
-        return err(i, Expected::Term);
+        return expected_at(i, Expected::Term);
     }
     let khoa = |i| keyword(i, &w().khoa, Match::Loose);
     let paren = (sp0, ch('('), sp0, khoa, sp, small_number, sp0, ch(')'));
@@ -133,7 +109,7 @@ pub(crate) fn plenum_ref(i: &str) -> PResult<'_, (u32, Option<u32>)> {
     // Every form starts with `Hội nghị`, `Trung ương` or `T…` (`TW`, `T.Ư`): one test spares
     // the alternatives below on the usual issuer after `của`.
     if !i.starts_with(['H', 'h', 'T', 't']) {
-        return err(i, Expected::Plenum);
+        return expected_at(i, Expected::Plenum);
     }
     let hn = || kw(&w().hoi_nghi);
     let lan_thu = || kw(&w().lan_thu);
@@ -150,7 +126,7 @@ pub(crate) fn plenum_ref(i: &str) -> PResult<'_, (u32, Option<u32>)> {
     let committee_first = (hn(), sp, central_committee, sp, lan_thu(), sp, ordinal).map(|t| t.6);
     let (rest, plenum) = alt((numbered, committee_first, ordinal_first)).parse(i)?;
     if !(1..=30).contains(&plenum) {
-        return err(i, Expected::PlenumNumber);
+        return expected_at(i, Expected::PlenumNumber);
     }
     let (rest, t) = opt((opt(ch(',')), term).map(|x| x.1)).parse(rest)?;
     Ok((rest, (plenum, t)))
@@ -163,7 +139,7 @@ pub(crate) fn plenum_ref(i: &str) -> PResult<'_, (u32, Option<u32>)> {
 pub(crate) fn congress_ref(i: &str) -> PResult<'_, u32> {
     // `Đại hội`, `ĐH` (and the look-alike `Ð`) all start with a D-letter.
     if !i.starts_with(['Đ', 'đ', '\u{D0}', '\u{F0}', '\u{189}', '\u{256}']) {
-        return err(i, Expected::Congress);
+        return expected_at(i, Expected::Congress);
     }
     let mut dh = alt((kw(&w().dai_hoi), tag("ĐH"), tag("\u{d0}H")));
     let (mut rest, _) = dh.parse(i)?;
@@ -199,7 +175,7 @@ pub(crate) fn congress_ref(i: &str) -> PResult<'_, u32> {
     )
         .parse(rest)?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
-        return err(rest, Expected::CongressNumberEnd);
+        return expected_at(rest, Expected::CongressNumberEnd);
     }
     Ok((rest, n))
 }

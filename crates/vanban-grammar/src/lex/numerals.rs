@@ -4,16 +4,13 @@ use std::sync::OnceLock;
 
 use super::fold::{Folded, Match, fold_char, fold_phrase, is_tone_mark, same_word};
 use super::words::take_while_m_n;
-use crate::error::{Expected, GrammarError, PResult};
+use crate::error::{Expected, PResult, expected_at};
 
 /// digits(m..=n) as a number, not followed by another digit
 pub(crate) fn digits(i: &str, min: usize, max: usize) -> PResult<'_, u32> {
     let (rest, d) = take_while_m_n(min, max, |c: char| c.is_ascii_digit())(i)?;
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::ShorterNumber,
-        )));
+        return expected_at(i, Expected::ShorterNumber);
     }
     Ok((rest, d.parse().unwrap_or(0)))
 }

@@ -4,7 +4,29 @@ use nom::Parser;
 
 use super::chars::{is_space, is_word_char};
 use super::fold::{Folded, Match, fold_char, folded_chars, same_word};
-use crate::error::{Expected, GrammarError, PResult};
+use crate::error::{Expected, GrammarError, PResult, expected_at};
+
+/// A sub-grammar's keyword phrases, folded once on first use:
+/// `keyword_phrases!(fn w -> Words { so: "số", lan_thu: "lần thứ" })` declares
+/// `struct Words { so: Vec<Folded>, lan_thu: Vec<Folded> }`, each field the [`fold_phrase`] of
+/// its phrase, and `fn w() -> &'static Words`.
+///
+/// [`fold_phrase`]: super::fold::fold_phrase
+macro_rules! keyword_phrases {
+    (fn $get:ident -> $table:ident { $($field:ident: $phrase:literal),+ $(,)? }) => {
+        struct $table {
+            $($field: Vec<$crate::lex::Folded>,)+
+        }
+
+        fn $get() -> &'static $table {
+            static TABLE: std::sync::OnceLock<$table> = std::sync::OnceLock::new();
+            TABLE.get_or_init(|| $table {
+                $($field: $crate::lex::fold_phrase($phrase),)+
+            })
+        }
+    };
+}
+pub(crate) use keyword_phrases;
 
 /// Longest whitespace run accepted inside a citation (covers `16 -\nHD/BTCTW` and PDF gaps)
 /// while keeping every parse bounded.
@@ -95,10 +117,7 @@ pub(crate) fn keyword<'a>(i: &'a str, phrase: &[Folded], how: Match) -> PResult<
     // Reject on the first letter before splitting off a word (most calls fail here).
     let first = i.chars().next().map(|c| fold_char(c).0);
     if first.is_none() || first != phrase.first().and_then(|f| f.base.chars().next()) {
-        return Err(nom::Err::Error(GrammarError::expected(
-            i,
-            Expected::Keyword,
-        )));
+        return expected_at(i, Expected::Keyword);
     }
     let mut rest = i;
     for (k, want) in phrase.iter().enumerate() {
@@ -107,10 +126,7 @@ pub(crate) fn keyword<'a>(i: &'a str, phrase: &[Folded], how: Match) -> PResult<
         }
         let (after, w) = word.parse(rest)?;
         if !same_word(w, want, how) {
-            return Err(nom::Err::Error(GrammarError::expected(
-                rest,
-                Expected::Keyword,
-            )));
+            return expected_at(rest, Expected::Keyword);
         }
         rest = after;
     }
