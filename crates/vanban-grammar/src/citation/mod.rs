@@ -147,7 +147,7 @@ impl<'s, 't> Stream<'s, 't, Box<dyn Iterator<Item = Vec<Item>> + 's>> {
             from: 0,
             floor: 0,
             relation: None,
-            chars: CharCounter::new(src.orig()),
+            chars: CharCounter::new(src),
             ready: Vec::new().into_iter(),
             done: false,
         }
