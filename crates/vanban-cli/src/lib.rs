@@ -22,6 +22,8 @@
 //! - a format: a variant of `output::Format`, its body in `output::render` and what goes
 //!   between records in `RecordWriter::write_rendered`.
 
+#![deny(missing_docs)]
+
 use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;

@@ -14,6 +14,9 @@
 //! let at = d.text.find("04-NQ/TW").unwrap();
 //! assert_eq!(&bytes[d.map.range(at..at + 8)], b"04-NQ/TW");
 //! ```
+
+#![deny(missing_docs)]
+
 use std::ops::Range;
 
 pub mod annotate;

@@ -2,6 +2,8 @@
 //!
 //! Built by maturin as `vanban._vanban`; the Python package `python/vanban` re-exports it.
 
+#![deny(missing_docs)]
+
 mod arrow;
 mod batch;
 mod citation;

@@ -13,6 +13,8 @@
 //! assert_eq!(cites[1].resolution, Some(vanban_resolve::Resolution::Text));
 //! ```
 
+#![deny(missing_docs)]
+
 mod catalog;
 mod fold;
 mod graph;

@@ -13,6 +13,7 @@
 //! and reads [`allocs`] and [`bytes`] before and after the work it measures, or [`live`] and
 //! [`peak`] (after [`reset_peak`]) for the most memory the work held at once.
 
+#![deny(missing_docs)]
 // The allocator needs `unsafe impl GlobalAlloc`; it only forwards to `System`.
 #![allow(unsafe_code)]
 
