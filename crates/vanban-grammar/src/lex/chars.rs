@@ -28,32 +28,44 @@ pub(crate) fn line_break_len(s: &str) -> usize {
     }
 }
 
+/// The line breaks of `s` as `(byte offset, byte length)`, in order (CR LF is one break).
+/// Candidates are found by byte search on the first byte of every break: LF, CR and E2 (U+2028,
+/// U+2029) in one search, the rare VT, FF and C2 (NEL) in another; each is confirmed on its
+/// character.
+pub(crate) fn line_breaks(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = s.as_bytes();
+    let mut common = memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).peekable();
+    let mut rare = memchr::memchr3_iter(0x0B, 0x0C, 0xC2, bytes).peekable();
+    let mut done = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let k = match (common.peek(), rare.peek()) {
+                (Some(&a), Some(&b)) if b < a => rare.next(),
+                (Some(_), _) => common.next(),
+                (None, _) => rare.next(),
+            }?;
+            // The LF of a CR LF was taken with its CR. Every candidate is ASCII or a lead byte,
+            // so it starts a character.
+            if k < done {
+                continue;
+            }
+            let n = line_break_len(&s[k..]);
+            if n > 0 {
+                done = k + n;
+                return Some((k, n));
+            }
+        }
+    })
+}
+
 /// The lines of `s` without their terminators, split at every [`is_line_break`] (CR LF is one
 /// break); every line is a slice of `s`.
 pub(crate) fn lines(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
-    let mut k = 0;
-    let bytes = s.as_bytes();
-    while k < bytes.len() {
-        // Every break but the three-byte U+2028/U+2029 and the two-byte NEL is one ASCII byte;
-        // all start with a byte below 0x0E, 0xC2 or 0xE2.
-        let b = bytes[k];
-        if b > 0x0D && b != 0xC2 && b != 0xE2 {
-            k += 1;
-            continue;
-        }
-        let n = line_break_len(&s[k..]);
-        if n == 0 {
-            k += 1;
-            while k < bytes.len() && !s.is_char_boundary(k) {
-                k += 1;
-            }
-            continue;
-        }
+    for (k, n) in line_breaks(s) {
         out.push(&s[start..k]);
-        k += n;
-        start = k;
+        start = k + n;
     }
     out.push(&s[start..]);
     out
@@ -61,15 +73,12 @@ pub(crate) fn lines(s: &str) -> Vec<&str> {
 
 /// The lines of `s` with their terminators (as `str::split_inclusive`, at every line break).
 pub(crate) fn lines_inclusive(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = s;
+    let mut breaks = line_breaks(s);
+    let mut start = 0;
     std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let end = line_end(rest, 0);
-        let end = end + line_break_len(&rest[end..]);
-        let (line, after) = rest.split_at(end);
-        rest = after;
+        let end = breaks.next().map_or(s.len(), |(k, n)| k + n);
+        let line = s.get(start..end).filter(|l| !l.is_empty())?;
+        start = end;
         Some(line)
     })
 }
@@ -85,10 +94,29 @@ pub(crate) fn line_start(s: &str, at: usize) -> usize {
 
 /// Byte offset where the line holding byte `at` ends (before its break).
 pub(crate) fn line_end(s: &str, at: usize) -> usize {
-    s[at..]
-        .char_indices()
-        .find(|&(_, c)| is_line_break(c))
-        .map_or(s.len(), |(k, _)| at + k)
+    first_break(&s[at..]).map_or(s.len(), |k| at + k)
+}
+
+/// Byte offset of the first line break in `s`: the searches of [`line_breaks`], the rare one
+/// only up to the first common candidate, so the cost is the length of the line, not of `s`.
+fn first_break(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    loop {
+        let stop = memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[from..]).map(|k| from + k);
+        let upto = stop.unwrap_or(bytes.len());
+        let rare = memchr::memchr3_iter(0x0B, 0x0C, 0xC2, &bytes[from..upto])
+            .map(|k| from + k)
+            .find(|&k| line_break_len(&s[k..]) > 0);
+        if rare.is_some() {
+            return rare;
+        }
+        let k = stop?;
+        if line_break_len(&s[k..]) > 0 {
+            return Some(k);
+        }
+        from = k + 1;
+    }
 }
 
 /// Hyphen-like characters that separate number and type code, or items (docs/formats.md §7.5).
@@ -230,6 +258,18 @@ mod tests {
         assert_eq!(lines(""), [""]);
         // Lookalike bytes that are not breaks: `Â` (C3 82), `…` (E2 80 A6), `Ņ` (C5 85).
         assert_eq!(lines("Â…Ņ"), ["Â…Ņ"]);
+        // Candidate bytes that start no break (`…` is E2 80 A6, `Â` is C3 82, NBSP is C2 A0),
+        // a CR LF, and every break read by the three scans alike.
+        let text = "a…\u{a0}b\r\nc\u{85}d\u{2029}\u{b}e\u{c}\r";
+        assert_eq!(lines(text), ["a…\u{a0}b", "c", "d", "", "e", "", ""]);
+        let inclusive: Vec<&str> = lines_inclusive(text).collect();
+        assert_eq!(inclusive.concat(), text);
+        assert_eq!(inclusive.len(), 6);
+        let mut at = 0;
+        for line in &inclusive {
+            assert_eq!(line_end(text, at), at + lines(line)[0].len(), "{line:?}");
+            at += line.len();
+        }
     }
 
     #[test]
