@@ -147,8 +147,12 @@ pub(crate) fn number_word(w: &str, how: Match) -> Option<u32> {
             .filter_map(|&(w, n)| Some((fold_phrase(w).pop()?, n)))
             .collect()
     });
+    // The first letter, folded once, passes over most entries (this runs for every line's first
+    // word).
+    let initial = w.chars().next().map(|c| fold_char(c).0)?;
     table
         .iter()
+        .filter(|(f, _)| f.base.starts_with(initial))
         .find(|(f, _)| same_word(w, f, how))
         .map(|&(_, n)| n)
 }

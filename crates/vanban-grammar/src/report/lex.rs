@@ -61,7 +61,12 @@ pub(crate) fn word_key(w: &str) -> String {
 pub(crate) fn kw<'a>(pattern: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str> {
     move |i: &'a str| {
         let mut rest = i;
-        for (n, pw) in pattern.split(' ').take(MAX_KW_WORDS).enumerate() {
+        // The pattern's words are split by byte: too short for `str::split`'s searcher to pay off.
+        for (n, pw) in pattern
+            .split_ascii_whitespace()
+            .take(MAX_KW_WORDS)
+            .enumerate()
+        {
             if n > 0 {
                 rest = sp1(rest)?.0;
             }
@@ -76,9 +81,11 @@ pub(crate) fn kw<'a>(pattern: &'static str) -> impl Fn(&'a str) -> R<'a, &'a str
 }
 
 /// First of several keywords that matches (longest first is the caller's job). The first word is
-/// read once and checked against each pattern's first word before the full match.
+/// read and its first letter folded once; a pattern whose first letter differs is passed over
+/// before any word is compared.
 pub(crate) fn any_kw<'a>(i: &'a str, patterns: &[&'static str]) -> Option<(&'a str, &'a str)> {
     let (_, first) = word(i).ok()?;
+    let initial = first.chars().next().map(|c| crate::lex::fold_char(c).0);
     // A byte loop: patterns are a few bytes long, too short for `split`'s searcher to pay off.
     let first_word = |p: &'static str| match p.bytes().position(|b| b == b' ') {
         Some(k) => &p[..k],
@@ -86,6 +93,7 @@ pub(crate) fn any_kw<'a>(i: &'a str, patterns: &[&'static str]) -> Option<(&'a s
     };
     patterns
         .iter()
+        .filter(|p| p.chars().next().map(|c| crate::lex::fold_char(c).0) == initial)
         .filter(|p| word_eq(first, first_word(p)))
         .find_map(|p| kw(p)(i).ok())
 }

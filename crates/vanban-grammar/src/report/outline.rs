@@ -157,13 +157,15 @@ pub(crate) fn ordinal(i: &str) -> R<'_, (u32, u8)> {
     let la = (word.map_opt(number_word), hsp0, kw("là"), opt(char(','))).map(|(n, _, _, _)| (n, 0));
     let thu =
         (kw("thứ"), hsp0, word.map_opt(number_word), opt(char(','))).map(|(_, _, n, _)| (n, 1));
-    let paren = (char('('), num(2), char(')')).map(|(_, n, _)| (n, 2));
-    let (rest, (n, style)) = alt((la, thu, paren)).parse(i)?;
+    let mut paren = (char('('), num(2), char(')')).map(|(_, n, _)| (n, 2));
+    // `Thứ hai` (Monday) and `Một là` need a capital at the start of a line: a line that does
+    // not start with one can only hold `(n)`, and its words are not read.
+    let (rest, (n, style)) = if i.starts_with(char::is_uppercase) {
+        alt((la, thu, paren)).parse(i)?
+    } else {
+        paren.parse(i)?
+    };
     gap_or_end(rest)?;
-    // `Thứ hai` (Monday) and `Một là` need a capital at the start of a line
-    if style < 2 && !i.starts_with(char::is_uppercase) {
-        return fail(i);
-    }
     Ok((rest, (n, style)))
 }
 
