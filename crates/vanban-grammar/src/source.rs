@@ -90,23 +90,35 @@ const LANE: usize = 32;
 
 /// One block of the scan: which of its lanes hold a [`candidate`] (bit `l` for lane `l`) and
 /// how many characters begin in it (bytes that are no UTF-8 continuation). `b` holds the block
-/// and the byte after it, so a pair that straddles two blocks is seen. Written as reductions
-/// over each lane (an "any" and a count), which LLVM turns into compares, `pmovmskb` and
-/// `popcnt`; a bit mask built by shifts is not vectorised, so positions are found per lane.
+/// and the byte after it, so a pair that straddles two blocks is seen.
 #[inline(always)]
 fn scan_block(b: &[u8; BLOCK + 1]) -> (u32, usize) {
     let (mut lanes, mut chars) = (0u32, 0usize);
     for lane in 0..BLOCK / LANE {
-        let (mut any, mut n) = (0u8, 0u8);
-        for i in lane * LANE..(lane + 1) * LANE {
-            any |= u8::from(candidate(b[i], b[i + 1]));
-            // A continuation byte is 10xxxxxx, below -64 as a signed byte.
-            n += u8::from(b[i] as i8 >= -64);
-        }
-        lanes |= u32::from(any != 0) << lane;
-        chars += usize::from(n);
+        let at = lane * LANE;
+        // The first and the second bytes of the lane's pairs as two arrays: two plain loads
+        // (LLVM otherwise shifts one out of the other).
+        let first = <&[u8; LANE]>::try_from(&b[at..at + LANE]).unwrap_or(&[0; LANE]);
+        let second = <&[u8; LANE]>::try_from(&b[at + 1..at + 1 + LANE]).unwrap_or(&[0; LANE]);
+        let (any, n) = scan_lane(first, second);
+        lanes |= u32::from(any) << lane;
+        chars += n;
     }
     (lanes, chars)
+}
+
+/// Whether a lane holds a [`candidate`] and how many characters begin in it. Written as
+/// reductions (an "any" and a count), which LLVM turns into compares, `pmovmskb` and `popcnt`;
+/// a bit mask built by shifts is not vectorised, so positions are found per lane.
+#[inline(always)]
+fn scan_lane(first: &[u8; LANE], second: &[u8; LANE]) -> (bool, usize) {
+    let (mut any, mut n) = (0u8, 0u8);
+    for i in 0..LANE {
+        any |= u8::from(candidate(first[i], second[i]));
+        // A continuation byte is 10xxxxxx, below -64 as a signed byte.
+        n += u8::from(first[i] as i8 >= -64);
+    }
+    (any != 0, usize::from(n))
 }
 
 /// The scan of a whole text: every [`candidate`], in order, handed to `each` (which returns how
