@@ -12,7 +12,6 @@
 //! column = Int64 | Boolean | Utf8 | List<Utf8> | Struct<column*>      (every one nullable)
 //! ```
 
-use std::fmt;
 use std::sync::Arc;
 
 use arrow_array::ArrayRef;
@@ -20,7 +19,9 @@ use arrow_array::builder::{
     ArrayBuilder, BooleanBuilder, Int64Builder, ListBuilder, StringBuilder, StructBuilder,
 };
 use arrow_schema::{DataType, FieldRef, Fields};
-use serde::ser::{self, Impossible, Serialize};
+use serde::ser::{self, Serialize};
+
+use crate::serde_glue::{Error, forward_serialize, impossible_parts, refuse_serialize};
 
 /// Whether every column of `fields` is one this module writes.
 pub(crate) fn supported(fields: &[FieldRef]) -> bool {
@@ -133,22 +134,7 @@ fn member<'a>(b: &'a mut StructBuilder, fields: &Fields, i: usize) -> Target<'a>
     }
 }
 
-/// An error of the row data against the schema.
-#[derive(Debug)]
-pub(crate) struct Error(String);
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for Error {}
-impl ser::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Self(msg.to_string())
-    }
-}
-
+/// A value of the row data that the schema's column type does not hold.
 fn mismatch<T>(what: &str) -> Result<T, Error> {
     Err(Error(format!(
         "a {what} where the schema has another column type"
@@ -209,102 +195,20 @@ impl Row<'_> {
     }
 }
 
-macro_rules! not_a_row {
-    ($($name:ident($($arg:ty),*)),* $(,)?) => {
-        $(fn $name(self, $(_: $arg),*) -> Result<(), Error> { mismatch("row that is no struct") })*
-    };
-}
-
+/// A row is a struct; any other value is refused.
 impl ser::Serializer for Row<'_> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Impossible<(), Error>;
-    type SerializeTuple = Impossible<(), Error>;
-    type SerializeTupleStruct = Impossible<(), Error>;
-    type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
+    impossible_parts!(Error; SerializeSeq SerializeTuple SerializeTupleStruct
+        SerializeTupleVariant SerializeMap SerializeStructVariant);
     type SerializeStruct = Self;
-    type SerializeStructVariant = Impossible<(), Error>;
 
-    not_a_row!(
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_str(&str),
-        serialize_bytes(&[u8]),
-        serialize_unit_struct(&'static str),
-        serialize_unit_variant(&'static str, u32, &'static str),
-    );
-    fn serialize_none(self) -> Result<(), Error> {
-        mismatch("row that is no struct")
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Error> {
-        v.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        mismatch("row that is no struct")
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<(), Error> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Error> {
-        mismatch("row that is no struct")
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        mismatch("row that is no struct")
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        mismatch("row that is no struct")
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        mismatch("row that is no struct")
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        mismatch("row that is no struct")
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        mismatch("row that is a map")
-    }
+    forward_serialize!(some newtype_struct);
+    refuse_serialize!(mismatch("row that is no struct"); bool i8 i16 i32 i64 u8 u16 u32 u64 f32
+        f64 char str bytes none unit unit_struct unit_variant newtype_variant seq tuple
+        tuple_struct tuple_variant struct_variant);
+    refuse_serialize!(mismatch("row that is a map"); map);
+
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
         Ok(self)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        mismatch("row that is no struct")
     }
 }
 
@@ -343,15 +247,19 @@ impl Value<'_> {
 }
 
 impl<'a> ser::Serializer for Value<'a> {
-    type Ok = ();
-    type Error = Error;
+    impossible_parts!(Error; SerializeTuple SerializeTupleStruct SerializeTupleVariant
+        SerializeMap SerializeStructVariant);
     type SerializeSeq = Items<'a>;
-    type SerializeTuple = Impossible<(), Error>;
-    type SerializeTupleStruct = Impossible<(), Error>;
-    type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
     type SerializeStruct = Members<'a>;
-    type SerializeStructVariant = Impossible<(), Error>;
+
+    // Unit enums are strings (see `arrow.rs`, `spark_friendly`).
+    forward_serialize!(i8 i16 i32 u8 u16 u32 f32 char unit unit_struct unit_variant some
+        newtype_struct);
+    refuse_serialize!(mismatch("float"); f64);
+    refuse_serialize!(mismatch("byte string"); bytes);
+    refuse_serialize!(mismatch("enum with data"); newtype_variant struct_variant);
+    refuse_serialize!(mismatch("tuple"); tuple tuple_struct tuple_variant);
+    refuse_serialize!(mismatch("map"); map);
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         let Target::Bool(b) = self.0 else {
@@ -360,38 +268,11 @@ impl<'a> ser::Serializer for Value<'a> {
         b.append_value(v);
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.int(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.int(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.int(v)
-    }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.int(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.int(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.int(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
         self.int(v)
     }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         self.int(v)
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), Error> {
-        mismatch("float")
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Error> {
-        mismatch("float")
-    }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         let Target::Str(b) = self.0 else {
@@ -400,74 +281,15 @@ impl<'a> ser::Serializer for Value<'a> {
         b.append_value(v);
         Ok(())
     }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
-        mismatch("byte string")
-    }
     fn serialize_none(self) -> Result<(), Error> {
         self.0.null();
         Ok(())
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Error> {
-        v.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        self.serialize_none()
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
-        self.serialize_none()
-    }
-    /// Unit enums are strings (see `arrow.rs`, `spark_friendly`).
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        name: &'static str,
-    ) -> Result<(), Error> {
-        self.serialize_str(name)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<(), Error> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Error> {
-        mismatch("enum with data")
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Items<'a>, Error> {
         match self.0 {
             Target::List(b) => Ok(Items(b)),
             _ => mismatch("sequence"),
         }
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        mismatch("tuple")
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        mismatch("tuple")
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        mismatch("tuple")
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        mismatch("map")
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Members<'a>, Error> {
         match self.0 {
@@ -478,15 +300,6 @@ impl<'a> ser::Serializer for Value<'a> {
             }),
             _ => mismatch("struct"),
         }
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        mismatch("enum with data")
     }
 }
 

@@ -14,6 +14,7 @@ mod model;
 mod node;
 mod report;
 mod resolve;
+mod serde_glue;
 mod serde_py;
 mod state;
 

@@ -13,19 +13,18 @@
 //! Rebuilt `Citation`s and `DocNumber`s are left out of the garbage collector's lists (see
 //! `untracked`): loading a list of them no longer runs full collections over every object.
 
-use std::fmt;
-
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyString, PyTuple};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::ser::{self, Impossible};
+use serde::ser;
 
 use crate::citation::{PyCitation, PyDocNumber};
 use crate::node::{PyNode, tagged_value};
 use crate::report::PyReport;
+use crate::serde_glue::{Error, forward_serialize, impossible_parts, refuse_serialize};
 use crate::state::Layout;
 
 /// A model type exposed to Python as a Rust-backed object. Its serde impls (and those of every
@@ -50,26 +49,12 @@ pub(crate) fn field<'py, T: Serialize>(
     value: &T,
     name: &str,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let mut pick = Pick {
-        py,
-        want: Some(name),
-        found: None,
-        names: Vec::new(),
-    };
-    value.serialize(&mut pick).map_err(PickError::into_py)?;
-    pick.found.transpose()
+    pick(py, value, Some(name))?.found.transpose()
 }
 
 /// The attribute names of `value` (its serde keys), in order.
 pub(crate) fn field_names<T: Serialize>(py: Python<'_>, value: &T) -> PyResult<Vec<String>> {
-    let mut pick = Pick {
-        py,
-        want: None,
-        found: None,
-        names: Vec::new(),
-    };
-    value.serialize(&mut pick).map_err(PickError::into_py)?;
-    Ok(pick.names)
+    Ok(pick(py, value, None)?.names)
 }
 
 /// `(name, value)` of every attribute, in order.
@@ -94,6 +79,22 @@ struct Pick<'a, 'py> {
     names: Vec<String>,
 }
 
+/// `value` serialised through a `Pick` that keeps the key `want` (or lists every key).
+fn pick<'a, 'py, T: Serialize>(
+    py: Python<'py>,
+    value: &T,
+    want: Option<&'a str>,
+) -> Result<Pick<'a, 'py>, Error> {
+    let mut pick = Pick {
+        py,
+        want,
+        found: None,
+        names: Vec::new(),
+    };
+    value.serialize(&mut pick)?;
+    Ok(pick)
+}
+
 impl Pick<'_, '_> {
     fn key<V: Serialize + ?Sized>(&mut self, key: &str, value: &V) {
         match self.want {
@@ -106,180 +107,81 @@ impl Pick<'_, '_> {
     }
 }
 
-#[derive(Debug)]
-struct PickError(String);
-
-impl PickError {
-    fn into_py(self) -> PyErr {
-        PyValueError::new_err(self.0)
-    }
-}
-impl fmt::Display for PickError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for PickError {}
-impl ser::Error for PickError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Self(msg.to_string())
-    }
-}
-
-fn not_a_struct<T>() -> Result<T, PickError> {
-    Err(PickError("model objects are serde structs".to_owned()))
+fn not_a_struct<T>() -> Result<T, Error> {
+    Err(Error("model objects are serde structs".to_owned()))
 }
 
 /// Keys of a flattened struct arrive as map keys of any `Serialize` type: read them through serde_json.
-fn map_key<K: Serialize + ?Sized>(key: &K) -> Result<String, PickError> {
+fn map_key<K: Serialize + ?Sized>(key: &K) -> Result<String, Error> {
     match serde_json::to_value(key).map_err(ser::Error::custom)? {
         serde_json::Value::String(k) => Ok(k),
         _ => not_a_struct(),
     }
 }
 
-macro_rules! refuse {
-    ($($name:ident($($arg:ty),*)),* $(,)?) => {
-        $(fn $name(self, $(_: $arg),*) -> Result<(), PickError> { not_a_struct() })*
-    };
-}
-
-impl<'a, 'b, 'py> ser::Serializer for &'a mut Pick<'b, 'py> {
-    type Ok = ();
-    type Error = PickError;
-    type SerializeSeq = Impossible<(), PickError>;
-    type SerializeTuple = Impossible<(), PickError>;
-    type SerializeTupleStruct = Impossible<(), PickError>;
-    type SerializeTupleVariant = Impossible<(), PickError>;
+/// A struct (or a flattened struct's map) opens itself; any other value is refused.
+impl ser::Serializer for &mut Pick<'_, '_> {
+    impossible_parts!(Error; SerializeSeq SerializeTuple SerializeTupleStruct
+        SerializeTupleVariant SerializeStructVariant);
     type SerializeMap = Self;
     type SerializeStruct = Self;
-    type SerializeStructVariant = Impossible<(), PickError>;
 
-    refuse!(
-        serialize_bool(bool),
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_str(&str),
-        serialize_bytes(&[u8]),
-        serialize_unit_struct(&'static str),
-        serialize_unit_variant(&'static str, u32, &'static str),
-    );
-    fn serialize_none(self) -> Result<(), PickError> {
-        not_a_struct()
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), PickError> {
-        v.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), PickError> {
-        not_a_struct()
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<(), PickError> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), PickError> {
-        not_a_struct()
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, PickError> {
-        not_a_struct()
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, PickError> {
-        not_a_struct()
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, PickError> {
-        not_a_struct()
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, PickError> {
-        not_a_struct()
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self, PickError> {
+    forward_serialize!(some newtype_struct);
+    refuse_serialize!(not_a_struct(); bool i8 i16 i32 i64 u8 u16 u32 u64 f32 f64 char str bytes
+        none unit unit_struct unit_variant newtype_variant seq tuple tuple_struct tuple_variant
+        struct_variant);
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self, Error> {
         Ok(self)
     }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, PickError> {
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
         Ok(self)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, PickError> {
-        not_a_struct()
     }
 }
 
 impl ser::SerializeStruct for &mut Pick<'_, '_> {
     type Ok = ();
-    type Error = PickError;
+    type Error = Error;
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
         key: &'static str,
         value: &T,
-    ) -> Result<(), PickError> {
+    ) -> Result<(), Error> {
         self.key(key, value);
         Ok(())
     }
     /// A key serde skips (`skip_serializing_if`, absent from the JSON) is still an attribute,
     /// `None`, though not one of the listed names.
-    fn skip_field(&mut self, key: &'static str) -> Result<(), PickError> {
+    fn skip_field(&mut self, key: &'static str) -> Result<(), Error> {
         if self.want.is_some() {
             self.key(key, &None::<()>);
         }
         Ok(())
     }
-    fn end(self) -> Result<(), PickError> {
+    fn end(self) -> Result<(), Error> {
         Ok(())
     }
 }
 
 impl ser::SerializeMap for &mut Pick<'_, '_> {
     type Ok = ();
-    type Error = PickError;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), PickError> {
+    type Error = Error;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Error> {
         not_a_struct() // serde's flatten calls `serialize_entry`
     }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), PickError> {
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), Error> {
         not_a_struct()
     }
     fn serialize_entry<K: Serialize + ?Sized, V: Serialize + ?Sized>(
         &mut self,
         key: &K,
         value: &V,
-    ) -> Result<(), PickError> {
+    ) -> Result<(), Error> {
         let key = map_key(key)?;
         self.key(&key, value);
         Ok(())
     }
-    fn end(self) -> Result<(), PickError> {
+    fn end(self) -> Result<(), Error> {
         Ok(())
     }
 }
@@ -312,7 +214,7 @@ pub(crate) fn named_state<T: Serialize + ?Sized>(value: &T) -> PyResult<Vec<u8>>
 }
 
 fn encode<T: Serialize + ?Sized>(value: &T, layout: Layout) -> PyResult<Vec<u8>> {
-    crate::state::to_vec(value, layout).map_err(|e| PyValueError::new_err(e.to_string()))
+    Ok(crate::state::to_vec(value, layout)?)
 }
 
 fn from_state<T: DeserializeOwned>(type_name: &str, state: &[u8]) -> PyResult<T> {

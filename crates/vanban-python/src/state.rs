@@ -22,10 +22,10 @@
 //! length never exceeds the bytes left (no allocation from a forged prefix), strings are
 //! checked UTF-8, and trailing bytes are an error.
 
-use std::fmt;
-
 use serde::de::{self, DeserializeOwned, IntoDeserializer, Visitor};
 use serde::ser::{self, Serialize};
+
+use crate::serde_glue::{Error, forward_serialize};
 
 /// Deepest nesting a state may have: the model nests about 20 levels (docs/ARCHITECTURE.md).
 const MAX_DEPTH: usize = 128;
@@ -51,27 +51,6 @@ pub(crate) enum Layout {
     Named,
     /// By field position: only types whose structs all derive both ways without `flatten`.
     Positional,
-}
-
-/// An encoding or decoding error (its text becomes the Python `ValueError`'s).
-#[derive(Debug)]
-pub(crate) struct Error(String);
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-impl std::error::Error for Error {}
-impl ser::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Self(msg.to_string())
-    }
-}
-impl de::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Self(msg.to_string())
-    }
 }
 
 fn fail<T>(msg: &str) -> Result<T, Error> {
@@ -131,6 +110,11 @@ impl Encoder<'_> {
         self.tagged(tag, bytes.len() as u64);
         self.out.extend_from_slice(bytes);
     }
+    /// A variant with data is the map `{name: data}`; the data follows.
+    fn variant(&mut self, name: &str) {
+        self.tagged(MAP, 1);
+        self.blob(STR, name.as_bytes());
+    }
     fn int(&mut self, v: i64) {
         match u64::try_from(v) {
             Ok(u) => self.tagged(UINT, u),
@@ -181,46 +165,25 @@ impl<'a, 'b> ser::Serializer for &'a mut Encoder<'b> {
     type SerializeStruct = MapEncoder<'a, 'b>;
     type SerializeStructVariant = MapEncoder<'a, 'b>;
 
+    forward_serialize!(i8 i16 i32 u8 u16 u32 f32 char unit unit_struct unit_variant some
+        newtype_struct tuple tuple_struct);
+
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         self.out.push(if v { TRUE } else { FALSE });
         Ok(())
-    }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.serialize_i64(v.into())
     }
     fn serialize_i64(self, v: i64) -> Result<(), Error> {
         self.int(v);
         Ok(())
     }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.serialize_u64(v.into())
-    }
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
         self.tagged(UINT, v);
         Ok(())
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.serialize_f64(v.into())
     }
     fn serialize_f64(self, v: f64) -> Result<(), Error> {
         self.out.push(F64);
         self.out.extend_from_slice(&v.to_le_bytes());
         Ok(())
-    }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<(), Error> {
         self.blob(STR, v.as_bytes());
@@ -234,30 +197,6 @@ impl<'a, 'b> ser::Serializer for &'a mut Encoder<'b> {
         self.out.push(NONE);
         Ok(())
     }
-    fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Error> {
-        v.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        self.serialize_none()
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
-        self.serialize_none()
-    }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        name: &'static str,
-    ) -> Result<(), Error> {
-        self.serialize_str(name)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<(), Error> {
-        v.serialize(self)
-    }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
         _: &'static str,
@@ -265,19 +204,12 @@ impl<'a, 'b> ser::Serializer for &'a mut Encoder<'b> {
         name: &'static str,
         v: &T,
     ) -> Result<(), Error> {
-        self.tagged(MAP, 1);
-        self.serialize_str(name)?;
+        self.variant(name);
         v.serialize(self)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Self, Error> {
         self.len(SEQ, len)?;
         Ok(self)
-    }
-    fn serialize_tuple(self, len: usize) -> Result<Self, Error> {
-        self.serialize_seq(Some(len))
-    }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Self, Error> {
-        self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
         self,
@@ -286,8 +218,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Encoder<'b> {
         name: &'static str,
         len: usize,
     ) -> Result<Self, Error> {
-        self.tagged(MAP, 1);
-        self.serialize_str(name)?;
+        self.variant(name);
         self.serialize_seq(Some(len))
     }
     fn serialize_map(self, len: Option<usize>) -> Result<MapEncoder<'a, 'b>, Error> {
@@ -321,8 +252,7 @@ impl<'a, 'b> ser::Serializer for &'a mut Encoder<'b> {
         name: &'static str,
         len: usize,
     ) -> Result<MapEncoder<'a, 'b>, Error> {
-        self.tagged(MAP, 1);
-        self.serialize_str(name)?;
+        self.variant(name);
         self.serialize_map(Some(len))
     }
 }
@@ -499,7 +429,7 @@ impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
             SEQ => {
                 let left = self.count()?;
                 self.nested(|d| {
-                    let mut items = Items { d, left };
+                    let mut items = Counted { d, left };
                     let v = visitor.visit_seq(&mut items)?;
                     all_read(items.left)?;
                     Ok(v)
@@ -517,7 +447,7 @@ impl<'de> de::Deserializer<'de> for &mut Decoder<'de> {
             STRUCT => {
                 let left = self.count()?;
                 self.nested(|d| {
-                    let mut fields = Fields { d, left };
+                    let mut fields = Counted { d, left };
                     let v = visitor.visit_map(&mut fields)?;
                     all_read(fields.left)?;
                     Ok(v)
@@ -573,21 +503,31 @@ fn all_read(left: usize) -> Result<(), Error> {
     }
 }
 
-struct Items<'a, 'de> {
+/// The items of a `SEQ`, or the fields of a `STRUCT` (their keys untagged varint positions):
+/// `left` of them.
+struct Counted<'a, 'de> {
     d: &'a mut Decoder<'de>,
     left: usize,
 }
 
-impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
+impl Counted<'_, '_> {
+    /// Whether an item is left, counting it off.
+    fn next(&mut self) -> bool {
+        let more = self.left > 0;
+        self.left -= usize::from(more);
+        more
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for Counted<'_, 'de> {
     type Error = Error;
     fn next_element_seed<T: de::DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        if self.left == 0 {
+        if !self.next() {
             return Ok(None);
         }
-        self.left -= 1;
         seed.deserialize(&mut *self.d).map(Some)
     }
     fn size_hint(&self) -> Option<usize> {
@@ -626,22 +566,15 @@ impl<'de> de::MapAccess<'de> for Entries<'_, 'de> {
     }
 }
 
-/// The fields of a `STRUCT`: keys are untagged varint positions.
-struct Fields<'a, 'de> {
-    d: &'a mut Decoder<'de>,
-    left: usize,
-}
-
-impl<'de> de::MapAccess<'de> for Fields<'_, 'de> {
+impl<'de> de::MapAccess<'de> for Counted<'_, 'de> {
     type Error = Error;
     fn next_key_seed<K: de::DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        if self.left == 0 {
+        if !self.next() {
             return Ok(None);
         }
-        self.left -= 1;
         let position = self.d.varint()?;
         seed.deserialize(position.into_deserializer()).map(Some)
     }
