@@ -2,16 +2,13 @@
 
 use std::fmt::Write as _;
 
-use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
 use pyo3::types::PyTuple;
 use vanban_grammar::model::{Citation, DocNumber};
 
 use crate::batch::{as_strs, check_threads, collect_texts, map_detached, run_interruptible};
 use crate::errors::to_py_err;
-use crate::model::{self, Model};
-use crate::node::dir_with;
-use crate::serde_py::{to_json, to_py};
+use crate::model::{self, Model, exposed_class};
 
 /// One document citation found in a text (frozen; its attributes are the CLI's JSON keys).
 #[pyclass(frozen, eq, hash, module = "vanban", name = "Citation")]
@@ -32,23 +29,42 @@ impl From<DocNumber> for PyDocNumber {
     }
 }
 
-/// The attribute `name` of a Rust-backed model object, or `AttributeError`.
-pub(crate) fn getattr<'py, T: Model>(
-    py: Python<'py>,
-    value: &T,
-    name: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    model::field(py, value, name)?.ok_or_else(|| {
-        PyAttributeError::new_err(format!("'{}' object has no attribute '{name}'", T::NAME))
-    })
+impl Model for Citation {
+    const NAME: &'static str = "Citation";
+    type Class = PyCitation;
+
+    /// `Citation('…', kind='party', start=…, end=…, symbol=…, date=…)`.
+    fn repr(&self, py: Python<'_>) -> PyResult<String> {
+        let mut out = format!("Citation({}", model::getattr(self, py, "text")?.repr()?);
+        for name in ["kind", "start", "end", "symbol", "date"] {
+            if let Some(v) = model::field(py, self, name)? {
+                let _ = write!(out, ", {name}={}", v.repr()?);
+            }
+        }
+        out.push(')');
+        Ok(out)
+    }
 }
 
-#[pymethods]
-impl PyCitation {
-    /// The serde keys, which are the attributes (`text`, `start`, `end`, `kind`, …).
-    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        getattr(py, &self.inner, name)
+impl Model for DocNumber {
+    const NAME: &'static str = "DocNumber";
+    type Class = PyDocNumber;
+
+    /// `DocNumber(kind='party', number=4, …)`: every field, `None`s too.
+    fn repr(&self, py: Python<'_>) -> PyResult<String> {
+        let fields = model::fields(py, self)?;
+        let shown = fields
+            .iter()
+            .map(|(k, v)| Ok(format!("{k}={}", v.repr()?)))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(format!("DocNumber({})", shown.join(", ")))
     }
+}
+
+exposed_class! {
+    PyCitation as |c| &c.inner;
+    to_dict: "A dict identical to one element of `vanban cite --format json`.";
+    to_json: "Compact JSON, identical to one line of `vanban cite` (JSON Lines).";
 
     /// `(start, end)`.
     #[getter]
@@ -56,52 +72,10 @@ impl PyCitation {
         PyTuple::new(
             py,
             [
-                getattr(py, &self.inner, "start")?,
-                getattr(py, &self.inner, "end")?,
+                model::getattr(&self.inner, py, "start")?,
+                model::getattr(&self.inner, py, "end")?,
             ],
         )
-    }
-
-    /// The attribute names (the JSON keys), in order.
-    #[getter]
-    fn _fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, model::field_names(py, &self.inner)?)
-    }
-
-    fn __dir__(slf: &Bound<'_, Self>) -> PyResult<Vec<String>> {
-        dir_with(
-            slf.as_any(),
-            model::field_names(slf.py(), &slf.get().inner)?,
-        )
-    }
-
-    /// A dict identical to one element of `vanban cite --format json`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
-    }
-
-    /// Compact JSON, identical to one line of `vanban cite` (JSON Lines).
-    fn to_json(&self) -> PyResult<String> {
-        to_json(&self.inner)
-    }
-
-    /// `Citation('…', kind='party', start=…, end=…, symbol=…, date=…)`.
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let mut out = format!("Citation({}", getattr(py, &self.inner, "text")?.repr()?);
-        for name in ["kind", "start", "end", "symbol", "date"] {
-            if let Some(v) = model::field(py, &self.inner, name)? {
-                let _ = write!(out, ", {name}={}", v.repr()?);
-            }
-        }
-        out.push(')');
-        Ok(out)
-    }
-
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        model::reduce(py, Citation::NAME, &model::state(&self.inner)?)
     }
 }
 
@@ -112,51 +86,10 @@ pub struct PyDocNumber {
     pub(crate) inner: DocNumber,
 }
 
-#[pymethods]
-impl PyDocNumber {
-    /// The serde keys, which are the attributes (`kind`, `number`, `symbol`, …).
-    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        getattr(py, &self.inner, name)
-    }
-
-    /// The attribute names (the JSON keys), in order.
-    #[getter]
-    fn _fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, model::field_names(py, &self.inner)?)
-    }
-
-    fn __dir__(slf: &Bound<'_, Self>) -> PyResult<Vec<String>> {
-        dir_with(
-            slf.as_any(),
-            model::field_names(slf.py(), &slf.get().inner)?,
-        )
-    }
-
-    /// A dict with the serde (JSON) keys of the number.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
-    }
-
-    /// Compact JSON.
-    fn to_json(&self) -> PyResult<String> {
-        to_json(&self.inner)
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let fields = model::fields(py, &self.inner)?;
-        let shown = fields
-            .iter()
-            .map(|(k, v)| Ok(format!("{k}={}", v.repr()?)))
-            .collect::<PyResult<Vec<_>>>()?;
-        Ok(format!("DocNumber({})", shown.join(", ")))
-    }
-
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        model::reduce(py, DocNumber::NAME, &model::state(&self.inner)?)
-    }
+exposed_class! {
+    PyDocNumber as |d| &d.inner;
+    to_dict: "A dict with the serde (JSON) keys of the number.";
+    to_json: "Compact JSON.";
 }
 
 fn wrap_all(cites: Vec<Citation>) -> Vec<PyCitation> {

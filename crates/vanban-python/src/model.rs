@@ -13,7 +13,7 @@
 //! Rebuilt `Citation`s and `DocNumber`s are left out of the garbage collector's lists (see
 //! `untracked`): loading a list of them no longer runs full collections over every object.
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyAttributeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyString, PyTuple};
@@ -21,26 +21,177 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde::ser;
 
-use crate::citation::{PyCitation, PyDocNumber};
-use crate::node::{PyNode, tagged_value};
+use vanban_grammar::model::{Citation, DocNumber};
+
+use crate::node::PyNode;
 use crate::report::PyReport;
 use crate::serde_glue::{Error, forward_serialize, impossible_parts, refuse_serialize};
+use crate::serde_py::{to_json, to_py};
 use crate::state::Layout;
 
 /// A model type exposed to Python as a Rust-backed object. Its serde impls (and those of every
 /// type inside it) are derived both ways, without `flatten`: its pickle state is positional
 /// (`state::Layout::Positional`), which `tests/test_pickle.py` checks on every corpus citation.
-pub(crate) trait Model: Serialize + DeserializeOwned {
+pub(crate) trait Model: Serialize + DeserializeOwned + Sized {
     /// The Python class name, also the type name in pickle state.
     const NAME: &'static str;
+    /// The frozen class that holds it (and no Python reference: see `untracked`).
+    type Class: pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True>
+        + Into<PyClassInitializer<Self::Class>>
+        + From<Self>;
+    /// `repr()` of the object.
+    fn repr(&self, py: Python<'_>) -> PyResult<String>;
 }
 
-impl Model for vanban_grammar::model::Citation {
-    const NAME: &'static str = "Citation";
+/// A Python class whose attributes are serde data: `Citation` and `DocNumber` (through their
+/// `Model`), `Report` and `Node`. `exposed_class!` gives each the same `__getattr__`,
+/// `_fields`, `__dir__`, `to_dict`, `to_json`, `__repr__` and `__reduce__` from these.
+pub(crate) trait Exposed {
+    /// The Python type name: in `AttributeError`s, and the type name of the pickle state.
+    fn type_name(&self) -> &str;
+    /// The attribute names (the JSON keys), in order.
+    fn names(&self, py: Python<'_>) -> PyResult<Vec<String>>;
+    /// The attribute `name`, `None` when there is none.
+    fn attr<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>>;
+    /// Plain data with the JSON keys (the CLI's JSON as Python data).
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
+    /// Compact JSON.
+    fn json(&self, py: Python<'_>) -> PyResult<String>;
+    /// `repr()` of the object.
+    fn repr(&self, py: Python<'_>) -> PyResult<String>;
+    /// The pickle state (see `reduce`).
+    fn state(&self, py: Python<'_>) -> PyResult<Vec<u8>>;
 }
-impl Model for vanban_grammar::model::DocNumber {
-    const NAME: &'static str = "DocNumber";
+
+impl<T: Model> Exposed for T {
+    fn type_name(&self) -> &str {
+        T::NAME
+    }
+    fn names(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        field_names(py, self)
+    }
+    fn attr<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        field(py, self, name)
+    }
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, self)
+    }
+    fn json(&self, _: Python<'_>) -> PyResult<String> {
+        to_json(self)
+    }
+    fn repr(&self, py: Python<'_>) -> PyResult<String> {
+        Model::repr(self, py)
+    }
+    fn state(&self, _: Python<'_>) -> PyResult<Vec<u8>> {
+        encode(self, Layout::Positional)
+    }
 }
+
+/// The attribute `name` of `value`, or `AttributeError`.
+pub(crate) fn getattr<'py>(
+    value: &impl Exposed,
+    py: Python<'py>,
+    name: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    value.attr(py, name)?.ok_or_else(|| {
+        PyAttributeError::new_err(format!(
+            "'{}' object has no attribute '{name}'",
+            value.type_name()
+        ))
+    })
+}
+
+/// `object.__dir__(obj)` plus the attribute names of `value` (the object's data).
+pub(crate) fn dir(obj: &Bound<'_, PyAny>, value: &impl Exposed) -> PyResult<Vec<String>> {
+    let py = obj.py();
+    let base = py
+        .import("builtins")?
+        .getattr("object")?
+        .getattr("__dir__")?
+        .call1((obj,))?;
+    let mut names: Vec<String> = base.extract()?;
+    names.extend(value.names(py)?);
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
+/// The `#[pymethods]` of a class that exposes an `Exposed` value (`$value`, of the object
+/// `$this`), with the doc strings of its `to_dict` and `to_json` and the class's own methods
+/// (`$extra`): every model class shows its data the same way.
+macro_rules! exposed_class {
+    (
+        $class:ident as |$this:ident| $value:expr;
+        to_dict: $to_dict:literal;
+        to_json: $to_json:literal;
+        $($extra:tt)*
+    ) => {
+        #[pyo3::pymethods]
+        impl $class {
+            /// The attribute names (the JSON keys), in order.
+            #[getter]
+            fn _fields<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyTuple>> {
+                let $this = self;
+                let names = $crate::model::Exposed::names($value, py)?;
+                pyo3::types::PyTuple::new(py, names)
+            }
+
+            /// The data's keys are the attributes.
+            fn __getattr__<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+                name: &str,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                let $this = self;
+                $crate::model::getattr($value, py, name)
+            }
+
+            fn __dir__(slf: &pyo3::Bound<'_, Self>) -> pyo3::PyResult<Vec<String>> {
+                let $this = slf.get();
+                $crate::model::dir(slf.as_any(), $value)
+            }
+
+            #[doc = $to_dict]
+            fn to_dict<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                let $this = self;
+                $crate::model::Exposed::plain($value, py)
+            }
+
+            #[doc = $to_json]
+            fn to_json(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<String> {
+                let $this = self;
+                $crate::model::Exposed::json($value, py)
+            }
+
+            fn __repr__(&self, py: pyo3::Python<'_>) -> pyo3::PyResult<String> {
+                let $this = self;
+                $crate::model::Exposed::repr($value, py)
+            }
+
+            fn __reduce__<'py>(
+                &self,
+                py: pyo3::Python<'py>,
+            ) -> pyo3::PyResult<(
+                pyo3::Bound<'py, pyo3::PyAny>,
+                pyo3::Bound<'py, pyo3::types::PyTuple>,
+            )> {
+                let $this = self;
+                let value = $value;
+                let state = $crate::model::Exposed::state(value, py)?;
+                $crate::model::reduce(py, $crate::model::Exposed::type_name(value), &state)
+            }
+
+            $($extra)*
+        }
+    };
+}
+pub(crate) use exposed_class;
 
 /// The attribute `name` of `value` (a serde struct), converted like report parts; `None` when
 /// the struct has no such key.
@@ -203,11 +354,6 @@ pub(crate) fn reduce<'py>(
     Ok((restore.bind(py).clone(), args))
 }
 
-/// The pickle state of a `Model` value (see `state.rs`).
-pub(crate) fn state<T: Model>(value: &T) -> PyResult<Vec<u8>> {
-    encode(value, Layout::Positional)
-}
-
 /// The pickle state of any other serde value (a report and its source, a node's data).
 pub(crate) fn named_state<T: Serialize + ?Sized>(value: &T) -> PyResult<Vec<u8>> {
     encode(value, Layout::Named)
@@ -238,6 +384,11 @@ where
     Ok(object)
 }
 
+fn restore<'py, T: Model>(py: Python<'py>, state: &[u8]) -> PyResult<Bound<'py, PyAny>> {
+    let value: T = from_state(T::NAME, state)?;
+    Ok(untracked(py, T::Class::from(value))?.into_any())
+}
+
 /// Rebuild a pickled model object from `type_name` and its state (see `reduce`).
 #[pyfunction]
 pub(crate) fn _restore<'py>(
@@ -246,14 +397,8 @@ pub(crate) fn _restore<'py>(
     state: &[u8],
 ) -> PyResult<Bound<'py, PyAny>> {
     Ok(match type_name {
-        "Citation" => {
-            let c: vanban_grammar::model::Citation = from_state(type_name, state)?;
-            untracked(py, PyCitation::from(c))?.into_any()
-        }
-        "DocNumber" => {
-            let d: vanban_grammar::model::DocNumber = from_state(type_name, state)?;
-            untracked(py, PyDocNumber::from(d))?.into_any()
-        }
+        Citation::NAME => restore::<Citation>(py, state)?,
+        DocNumber::NAME => restore::<DocNumber>(py, state)?,
         "Report" => {
             let (report, source): (_, String) = from_state(type_name, state)?;
             let source = PyString::new(py, &source).unbind();
@@ -264,9 +409,4 @@ pub(crate) fn _restore<'py>(
             PyNode::from_tagged_json(py, type_name, value)?.into_any()
         }
     })
-}
-
-/// The pickle state of a `Node`: its tagged data (nested objects keep their type names).
-pub(crate) fn node_state(py: Python<'_>, node: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    named_state(&tagged_value(py, node, 0)?)
 }

@@ -8,13 +8,14 @@
 
 use std::fmt::Write as _;
 
-use pyo3::exceptions::{PyAttributeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyMapping, PyString, PyTuple};
 use pythonize::{PythonizeMappingType, PythonizeNamedMappingType, PythonizeTypes};
 use serde::Serialize;
 
 use crate::citation::PyCitation;
+use crate::model::{Exposed, exposed_class};
 use crate::serde_py::{from_py, py_repr};
 
 /// Deepest nesting any walk accepts. The model's own depth is bounded (outline `MAX_DEPTH` 12
@@ -156,7 +157,7 @@ fn plain_dict<'py>(dict: &Bound<'py, PyDict>, depth: usize) -> PyResult<Bound<'p
 
 /// Converted data → JSON that keeps the type names (`TYPE_KEY` in every struct's object): the
 /// pickle state of a `Node`, read back by `PyNode::from_tagged_json`.
-pub(crate) fn tagged_value(
+fn tagged_value(
     py: Python<'_>,
     obj: &Bound<'_, PyAny>,
     depth: usize,
@@ -165,17 +166,8 @@ pub(crate) fn tagged_value(
     if depth > MAX_DEPTH {
         return Err(too_deep());
     }
-    let object = |type_name: &str, attrs: &Bound<'_, PyDict>| -> PyResult<Value> {
-        let mut map = serde_json::Map::new();
-        map.insert(TYPE_KEY.to_owned(), Value::String(type_name.to_owned()));
-        for (k, v) in attrs.iter() {
-            map.insert(k.extract()?, tagged_value(py, &v, depth + 1)?);
-        }
-        Ok(Value::Object(map))
-    };
     if let Ok(node) = obj.cast::<PyNode>() {
-        let node = node.get();
-        return object(&node.type_name, node.attrs.bind(py));
+        return node_value(py, node.get(), depth);
     }
     if let Ok(c) = obj.cast::<PyCitation>() {
         let mut v = serde_json::to_value(&c.get().inner)
@@ -190,13 +182,29 @@ pub(crate) fn tagged_value(
         return Ok(Value::Array(items.collect::<PyResult<_>>()?));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        let mut map = serde_json::Map::new();
-        for (k, v) in d.iter() {
-            map.insert(k.extract()?, tagged_value(py, &v, depth + 1)?);
-        }
-        return Ok(Value::Object(map));
+        return Ok(Value::Object(tagged_map(py, d, depth)?));
     }
     pythonize::depythonize(obj).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// A node's tagged JSON: its attributes and `TYPE_KEY`, its type name.
+fn node_value(py: Python<'_>, node: &PyNode, depth: usize) -> PyResult<serde_json::Value> {
+    let mut map = serde_json::Map::new();
+    map.insert(TYPE_KEY.to_owned(), node.type_name.clone().into());
+    map.extend(tagged_map(py, node.attrs.bind(py), depth)?);
+    Ok(serde_json::Value::Object(map))
+}
+
+fn tagged_map(
+    py: Python<'_>,
+    dict: &Bound<'_, PyDict>,
+    depth: usize,
+) -> PyResult<serde_json::Map<String, serde_json::Value>> {
+    let mut map = serde_json::Map::new();
+    for (k, v) in dict.iter() {
+        map.insert(k.extract()?, tagged_value(py, &v, depth + 1)?);
+    }
+    Ok(map)
 }
 
 /// `Name(key=value, …)`: scalars and texts of nested objects (shortened), lengths of non-empty
@@ -257,27 +265,41 @@ pub struct PyNode {
     attrs: Py<PyDict>,
 }
 
-#[pymethods]
-impl PyNode {
+impl Exposed for PyNode {
+    fn type_name(&self) -> &str {
+        &self.type_name
+    }
+    fn names(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        self.attrs.bind(py).keys().extract()
+    }
+    fn attr<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.attrs.bind(py).get_item(name)
+    }
+    /// Nested objects as dicts, sequences as lists.
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        Ok(plain_dict(self.attrs.bind(py), 0)?.into_any())
+    }
+    fn json(&self, py: Python<'_>) -> PyResult<String> {
+        compact_json(&self.plain(py)?)
+    }
+    fn repr(&self, py: Python<'_>) -> PyResult<String> {
+        repr_fields(py, &self.type_name, self.attrs.bind(py))
+    }
+    /// Its tagged data (nested objects keep their type names).
+    fn state(&self, py: Python<'_>) -> PyResult<Vec<u8>> {
+        crate::model::named_state(&node_value(py, self, 0)?)
+    }
+}
+
+exposed_class! {
+    PyNode as |n| n;
+    to_dict: "Plain data with the JSON keys (nested objects as dicts, sequences as lists).";
+    to_json: "Compact JSON of `to_dict()`.";
+
     /// The model type of this object (`Span`, `Section`, `Person`, …).
     #[getter]
     fn _type(&self) -> &str {
         &self.type_name
-    }
-
-    /// The attribute names (the JSON keys), in order.
-    #[getter]
-    fn _fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, self.attrs.bind(py).keys())
-    }
-
-    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        self.attrs.bind(py).get_item(name)?.ok_or_else(|| {
-            PyAttributeError::new_err(format!(
-                "'{}' object has no attribute '{name}'",
-                self.type_name
-            ))
-        })
     }
 
     fn __getitem__<'py>(&self, py: Python<'py>, key: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -285,25 +307,6 @@ impl PyNode {
             .bind(py)
             .get_item(key)?
             .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(key.to_owned()))
-    }
-
-    fn __dir__(slf: &Bound<'_, Self>) -> PyResult<Vec<String>> {
-        let keys = slf.get().attrs.bind(slf.py()).keys();
-        dir_with(slf.as_any(), keys.iter().map(|k| k.to_string()))
-    }
-
-    /// Plain data with the JSON keys (nested objects as dicts, sequences as lists).
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        plain_dict(self.attrs.bind(py), 0)
-    }
-
-    /// Compact JSON of `to_dict()`.
-    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        compact_json(&self.to_dict(py)?.into_any())
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        repr_fields(py, &self.type_name, self.attrs.bind(py))
     }
 
     fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
@@ -317,14 +320,6 @@ impl PyNode {
     fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
         let items = PyTuple::new(py, self.attrs.bind(py).items())?;
         (self.type_name.as_str(), items).into_pyobject(py)?.hash()
-    }
-
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let py = slf.py();
-        let state = crate::model::node_state(py, slf.as_any())?;
-        crate::model::reduce(py, &slf.get().type_name, &state)
     }
 }
 
@@ -352,24 +347,6 @@ impl PyNode {
             Err(PyValueError::new_err(format!("invalid {type_name} state")))
         }
     }
-}
-
-/// `object.__dir__(obj)` plus the data keys.
-pub(crate) fn dir_with(
-    obj: &Bound<'_, PyAny>,
-    keys: impl IntoIterator<Item = String>,
-) -> PyResult<Vec<String>> {
-    let py = obj.py();
-    let base = py
-        .import("builtins")?
-        .getattr("object")?
-        .getattr("__dir__")?
-        .call1((obj,))?;
-    let mut names: Vec<String> = base.extract()?;
-    names.extend(keys);
-    names.sort();
-    names.dedup();
-    Ok(names)
 }
 
 /// `json.dumps(value, ensure_ascii=False, separators=(",", ":"))`: serde_json's compact form.

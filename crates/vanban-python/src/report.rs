@@ -2,14 +2,13 @@
 
 use std::hash::{Hash, Hasher};
 
-use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString, PyTuple};
+use pyo3::types::{PyDict, PyString};
 use vanban_grammar::model::report::Report;
 
 use crate::batch::{as_strs, check_threads, collect_texts, map_detached, run_interruptible};
-use crate::model;
-use crate::node::{dir_with, repr_fields};
+use crate::model::{self, Exposed, exposed_class};
+use crate::node::repr_fields;
 use crate::serde_py::{to_json, to_py};
 
 /// The structure of one text (news article or formal document), with one attribute per JSON key
@@ -33,18 +32,6 @@ impl PyReport {
         }
     }
 
-    fn attr<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
-        let attrs = self.attrs.bind(py);
-        if let Some(v) = attrs.get_item(name)? {
-            return Ok(Some(v));
-        }
-        let Some(v) = model::field(py, &self.inner, name)? else {
-            return Ok(None);
-        };
-        attrs.set_item(name, &v)?;
-        Ok(Some(v))
-    }
-
     /// Every attribute, in the model's order.
     fn all_attrs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let out = PyDict::new(py);
@@ -57,45 +44,50 @@ impl PyReport {
     }
 }
 
-#[pymethods]
-impl PyReport {
+impl Exposed for PyReport {
+    fn type_name(&self) -> &str {
+        "Report"
+    }
+    fn names(&self, py: Python<'_>) -> PyResult<Vec<String>> {
+        model::field_names(py, &self.inner)
+    }
+    /// Converted once, then kept in `attrs`.
+    fn attr<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let attrs = self.attrs.bind(py);
+        if let Some(v) = attrs.get_item(name)? {
+            return Ok(Some(v));
+        }
+        let Some(v) = model::field(py, &self.inner, name)? else {
+            return Ok(None);
+        };
+        attrs.set_item(name, &v)?;
+        Ok(Some(v))
+    }
+    fn plain<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+    fn json(&self, _: Python<'_>) -> PyResult<String> {
+        to_json(&self.inner)
+    }
+    fn repr(&self, py: Python<'_>) -> PyResult<String> {
+        repr_fields(py, "Report", &self.all_attrs(py)?)
+    }
+    /// The report and its source: offsets index the source.
+    fn state(&self, py: Python<'_>) -> PyResult<Vec<u8>> {
+        let source = self.source.bind(py).to_str()?;
+        model::named_state(&(&self.inner, source))
+    }
+}
+
+exposed_class! {
+    PyReport as |r| r;
+    to_dict: "A dict identical to `vanban report --format json`.";
+    to_json: "Compact JSON of the report (the CLI's JSON without indentation).";
+
     /// The text this report was parsed from.
     #[getter]
     fn source<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
         self.source.bind(py).clone()
-    }
-
-    /// The attribute names of the report data (the JSON keys), in order.
-    #[getter]
-    fn _fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
-        PyTuple::new(py, model::field_names(py, &self.inner)?)
-    }
-
-    fn __getattr__<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
-        self.attr(py, name)?.ok_or_else(|| {
-            PyAttributeError::new_err(format!("'Report' object has no attribute '{name}'"))
-        })
-    }
-
-    fn __dir__(slf: &Bound<'_, Self>) -> PyResult<Vec<String>> {
-        dir_with(
-            slf.as_any(),
-            model::field_names(slf.py(), &slf.get().inner)?,
-        )
-    }
-
-    /// A dict identical to `vanban report --format json`.
-    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
-    }
-
-    /// Compact JSON of the report (the CLI's JSON without indentation).
-    fn to_json(&self) -> PyResult<String> {
-        to_json(&self.inner)
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        repr_fields(py, "Report", &self.all_attrs(py)?)
     }
 
     /// HTML for notebooks: citations highlighted, the outline collapsible (see `vanban._html`).
@@ -118,14 +110,6 @@ impl PyReport {
         let mut h = std::hash::DefaultHasher::new();
         self.inner.hash(&mut h);
         h.finish()
-    }
-
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
-        let source = self.source.bind(py).to_str()?;
-        model::reduce(py, "Report", &model::named_state(&(&self.inner, source))?)
     }
 }
 

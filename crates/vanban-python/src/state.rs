@@ -513,9 +513,11 @@ struct Counted<'a, 'de> {
 impl Counted<'_, '_> {
     /// Whether an item is left, counting it off.
     fn next(&mut self) -> bool {
-        let more = self.left > 0;
-        self.left -= usize::from(more);
-        more
+        if self.left == 0 {
+            return false;
+        }
+        self.left -= 1;
+        true
     }
 }
 
