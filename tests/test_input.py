@@ -58,6 +58,18 @@ def test_bytes_need_an_encoding_and_bad_bytes_raise() -> None:
         vanban.extract_citations("x", encoding="tcvn3")
 
 
+def test_one_native_entry_for_both_readings() -> None:
+    """`extract_citations` and `parse_report` read bytes and pages through `_from_input`."""
+    page = "<p>Nghị quyết số 04-NQ/TW ngày 30-10-2016</p>"
+    cites = vanban._vanban._from_input("citations", page, "html")
+    report = vanban._vanban._from_input("report", page, "html")
+    assert cites == vanban.extract_citations(page, input="html")
+    assert report == vanban.parse_report(page, input="html")
+    assert list(report.citations) == cites and report.source.startswith("Nghị quyết")
+    with pytest.raises(ValueError, match="what must be 'citations' or 'report'"):
+        vanban._vanban._from_input("people", page)  # type: ignore[call-overload]
+
+
 def test_annotate_text_html_and_markdown() -> None:
     out = vanban.annotate(ARTICLE)
     assert isinstance(out, str) and out.startswith("<!DOCTYPE html>")

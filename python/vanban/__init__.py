@@ -44,9 +44,7 @@ def extract_citations(
         return _vanban.extract_citations(text, references=references)  # type: ignore[arg-type]
     if references:
         raise ValueError("references=True reads plain text only (input='text', no encoding)")
-    if isinstance(text, bytes) or encoding is not None:
-        return _vanban._extract_citations_input(text, input, encoding or "auto")
-    return _vanban._extract_citations_input(text, input, "auto")
+    return _vanban._from_input("citations", text, input, encoding or "auto")
 
 
 def parse_report(text: str | bytes, *, input: str = "text", encoding: str | None = None) -> Report:
@@ -54,7 +52,7 @@ def parse_report(text: str | bytes, *, input: str = "text", encoding: str | None
     as for `extract_citations`. A page's report has the page's text as `source`."""
     if input == "text" and encoding is None:
         return _vanban.parse_report(text)  # type: ignore[arg-type]
-    return _vanban._parse_report_input(text, input, encoding or "auto")
+    return _vanban._from_input("report", text, input, encoding or "auto")
 
 __all__ = [
     "Citation",

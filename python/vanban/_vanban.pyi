@@ -1,7 +1,7 @@
 """Native module of vanban (built from crates/vanban-python). Import from `vanban`, not from here."""
 
 from collections.abc import Iterable
-from typing import Any, Final, Literal, TypedDict, final
+from typing import Any, Final, Literal, TypedDict, final, overload
 
 __version__: Final[str]
 __all__ = [
@@ -12,8 +12,7 @@ __all__ = [
     "Report",
     "_Graph",
     "__version__",
-    "_extract_citations_input",
-    "_parse_report_input",
+    "_from_input",
     "annotate",
     "decode",
     "_resolve_many",
@@ -294,8 +293,12 @@ def annotate(
 ) -> str | bytes:
     """The input with its citations marked (`bytes` in and HTML out: the page byte for byte outside the markup)."""
 
-def _extract_citations_input(data: str | bytes, input: str = "text", encoding: str = "auto") -> list[Citation]: ...
-def _parse_report_input(data: str | bytes, input: str = "text", encoding: str = "auto") -> Report: ...
+@overload
+def _from_input(
+    what: Literal["citations"], data: str | bytes, input: str = "text", encoding: str = "auto"
+) -> list[Citation]: ...
+@overload
+def _from_input(what: Literal["report"], data: str | bytes, input: str = "text", encoding: str = "auto") -> Report: ...
 @final
 class _Graph:
     """The citation graph of many texts (wrapped by `vanban.Corpus`)."""

@@ -6,7 +6,7 @@
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyList, PyString};
 use vanban_grammar::model::Citation;
 use vanban_input::annotate::{Format, Template, annotate as annotate_input};
 use vanban_input::{Choice, Input, Kind};
@@ -98,49 +98,62 @@ pub(crate) fn decode(
         .map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
-/// `extract_citations` for bytes and HTML: the citations of what `data` reads as.
-#[pyfunction]
-#[pyo3(signature = (data, input = "text", encoding = "auto"))]
-pub(crate) fn _extract_citations_input(
-    py: Python<'_>,
-    data: &Bound<'_, PyAny>,
-    input: &str,
-    encoding: &str,
-) -> PyResult<Vec<PyCitation>> {
-    let (bytes, is_str) = bytes_of(data, encoding)?;
-    let read = read(py, &bytes, input, encoding)?;
-    let mut cites = py.detach(|| {
-        let mut cites = vanban_resolve::extract_citations(&read.text);
-        read.locate(&mut cites);
-        cites
-    });
-    if is_str {
-        src_in_chars(&bytes, &mut cites);
-    }
-    Ok(cites.into_iter().map(PyCitation::from).collect())
+/// What `_from_input` returns.
+enum Wanted {
+    Citations,
+    Report,
 }
 
-/// `parse_report` for bytes and HTML: the report's offsets index its `source`, the page's text.
+/// `extract_citations` (`what="citations"`) or `parse_report` (`what="report"`) for bytes and
+/// HTML: offsets index what `data` reads as (a report's `source`), `src_start`/`src_end` the
+/// object passed (see the module comment).
 #[pyfunction]
-#[pyo3(signature = (data, input = "text", encoding = "auto"))]
-pub(crate) fn _parse_report_input(
-    py: Python<'_>,
-    data: &Bound<'_, PyAny>,
+#[pyo3(signature = (what, data, input = "text", encoding = "auto"))]
+pub(crate) fn _from_input<'py>(
+    py: Python<'py>,
+    what: &str,
+    data: &Bound<'py, PyAny>,
     input: &str,
     encoding: &str,
-) -> PyResult<PyReport> {
+) -> PyResult<Bound<'py, PyAny>> {
+    let wanted = match what {
+        "citations" => Wanted::Citations,
+        "report" => Wanted::Report,
+        w => {
+            return Err(PyValueError::new_err(format!(
+                "what must be 'citations' or 'report', not {w:?}"
+            )));
+        }
+    };
     let (bytes, is_str) = bytes_of(data, encoding)?;
     let read = read(py, &bytes, input, encoding)?;
-    let mut report = py.detach(|| {
-        let mut report = read.report();
-        vanban_resolve::resolve_report(&read.text, &mut report);
-        report
-    });
-    if is_str {
-        src_in_chars(&bytes, &mut report.citations);
-    }
-    let source = PyString::new(py, &read.text).unbind();
-    Ok(PyReport::new(py, report, source))
+    let in_chars = |cites: &mut [Citation]| {
+        if is_str {
+            src_in_chars(&bytes, cites);
+        }
+    };
+    Ok(match wanted {
+        Wanted::Citations => {
+            let mut cites = py.detach(|| {
+                let mut cites = vanban_resolve::extract_citations(&read.text);
+                read.locate(&mut cites);
+                cites
+            });
+            in_chars(&mut cites);
+            let cites = cites.into_iter().map(PyCitation::from);
+            PyList::new(py, cites)?.into_any()
+        }
+        Wanted::Report => {
+            let mut report = py.detach(|| {
+                let mut report = read.report();
+                vanban_resolve::resolve_report(&read.text, &mut report);
+                report
+            });
+            in_chars(&mut report.citations);
+            let source = PyString::new(py, &read.text).unbind();
+            Bound::new(py, PyReport::new(py, report, source))?.into_any()
+        }
+    })
 }
 
 /// The input back with its citations marked (see docs/input.md): `str` in, `str` out; `bytes`

@@ -33,7 +33,7 @@ mod vanban_native {
         parse_number,
     };
     #[pymodule_export]
-    use crate::input::{_extract_citations_input, _parse_report_input, annotate, decode};
+    use crate::input::{_from_input, annotate, decode};
     #[pymodule_export]
     use crate::model::_restore;
     #[pymodule_export]
