@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,23 @@ def test_classes_live_in_vanban() -> None:
     for cls in (vanban.Citation, vanban.DocNumber, vanban.ParseError):
         assert cls.__module__ == "vanban"
         assert getattr(vanban, cls.__name__) is cls
+
+
+def test_stub_model_base_is_on_every_model_class() -> None:
+    """`_vanban.pyi` declares the methods all model classes share once, on a stub-only `_Model`
+    base; stubtest checks their signatures class by class but not that each name exists."""
+    stub = ast.parse((Path(vanban.__file__).parent / "_vanban.pyi").read_text(encoding="utf-8"))
+    classes = {c.name: c for c in stub.body if isinstance(c, ast.ClassDef)}
+    shared = {f.name for f in classes["_Model"].body if isinstance(f, ast.FunctionDef)}
+    assert {"_fields", "to_dict", "to_json", "__reduce__"} <= shared
+    models = {n for n, c in classes.items() if any(getattr(b, "id", None) == "_Model" for b in c.bases)}
+    assert models == {"Citation", "DocNumber", "Node", "Report"}
+    assert not hasattr(vanban._vanban, "_Model")
+    for name in sorted(models):
+        cls = getattr(vanban, name)
+        # pyo3 puts `__getattr__` in the tp_getattro slot, where `hasattr` does not see it.
+        for method in shared - {"__getattr__"}:
+            assert hasattr(cls, method), (name, method)
 
 
 def test_import_does_not_import_optional_dependencies() -> None:

@@ -52,8 +52,27 @@ class ParseError(ValueError):
     expected: list[str]
     """What the grammar expected there, most specific first."""
 
+class _Model:
+    """Stub-only base: what every model class (`Citation`, `DocNumber`, `Node`, `Report`) has,
+    as the extension gives each the same methods (crates/vanban-python/src/model.rs)."""
+
+    @property
+    def _fields(self) -> tuple[str, ...]:
+        """The attribute names (JSON keys), in order."""
+    def __getattr__(self, name: str) -> Any: ...
+    def __dir__(self) -> list[str]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data with the JSON keys: for a citation one element of `vanban cite --format
+        json`, for a report `vanban report --format json` (nested objects as dicts, sequences
+        as lists)."""
+    def to_json(self) -> str:
+        """Compact JSON of `to_dict()`: for a citation one line of `vanban cite`."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[str, bytes]]: ...
+
 @final
-class Citation:
+class Citation(_Model):
     """One document citation found in a text. Frozen, hashable, picklable.
 
     Its attributes are the keys of `to_dict()` (the CLI's JSON); `text[c.start:c.end] == c.text`
@@ -126,21 +145,9 @@ class Citation:
     @property
     def span(self) -> tuple[int, int]:
         """`(start, end)`."""
-    @property
-    def _fields(self) -> tuple[str, ...]:
-        """The attribute names (JSON keys), in order."""
-    def __getattr__(self, name: str) -> Any: ...
-    def __dir__(self) -> list[str]: ...
-    def to_dict(self) -> dict[str, Any]:
-        """A dict identical to one element of `vanban cite --format json`."""
-    def to_json(self) -> str:
-        """Compact JSON, identical to one line of `vanban cite`."""
-    def __eq__(self, value: object, /) -> bool: ...
-    def __hash__(self) -> int: ...
-    def __reduce__(self) -> tuple[Any, tuple[str, bytes]]: ...
 
 @final
-class DocNumber:
+class DocNumber(_Model):
     """A document number and symbol on its own (`04-NQ/TW`, `30/2020/NĐ-CP`). Frozen, hashable, picklable."""
 
     kind: Literal["party", "state"]
@@ -155,19 +162,6 @@ class DocNumber:
     """Canonical symbol (`NQ/TW`, `NĐ-CP`)."""
     year: int | None
     """The year inside a state number."""
-
-    @property
-    def _fields(self) -> tuple[str, ...]:
-        """The attribute names (JSON keys), in order."""
-    def __getattr__(self, name: str) -> Any: ...
-    def __dir__(self) -> list[str]: ...
-    def to_dict(self) -> dict[str, Any]:
-        """A dict with the JSON keys of the number."""
-    def to_json(self) -> str:
-        """Compact JSON."""
-    def __eq__(self, value: object, /) -> bool: ...
-    def __hash__(self) -> int: ...
-    def __reduce__(self) -> tuple[Any, tuple[str, bytes]]: ...
 
 def extract_citations(text: str, *, references: bool = False) -> list[Citation]:
     """Every citation in `text`, in order of position, with its document key (`doc_key`).
@@ -204,7 +198,7 @@ def extract_citations_many(
     """
 
 @final
-class Node:
+class Node(_Model):
     """A nested object of a report (a span of text, a section, a person, …). Frozen, hashable, picklable.
 
     Attributes are the JSON keys of the object (`node.text`, `node.start`, …; also `node["text"]`);
@@ -214,22 +208,10 @@ class Node:
     @property
     def _type(self) -> str:
         """The model type (`Span`, `Section`, `Person`, `Header`, …)."""
-    @property
-    def _fields(self) -> tuple[str, ...]:
-        """The attribute names (JSON keys), in order."""
-    def __getattr__(self, name: str) -> Any: ...
     def __getitem__(self, key: str, /) -> Any: ...
-    def __dir__(self) -> list[str]: ...
-    def to_dict(self) -> dict[str, Any]:
-        """Plain data with the JSON keys (nested objects as dicts, sequences as lists)."""
-    def to_json(self) -> str:
-        """Compact JSON of `to_dict()`."""
-    def __eq__(self, value: object, /) -> bool: ...
-    def __hash__(self) -> int: ...
-    def __reduce__(self) -> tuple[Any, tuple[str, bytes]]: ...
 
 @final
-class Report:
+class Report(_Model):
     """The structure of one text: a news article or a formal document. Frozen, hashable, picklable.
 
     One attribute per key of `vanban report --format json` (keys added to the model later are
@@ -264,20 +246,8 @@ class Report:
     @property
     def source(self) -> str:
         """The text this report was parsed from."""
-    @property
-    def _fields(self) -> tuple[str, ...]:
-        """The attribute names (JSON keys), in order."""
-    def __getattr__(self, name: str) -> Any: ...
-    def __dir__(self) -> list[str]: ...
-    def to_dict(self) -> dict[str, Any]:
-        """A dict identical to `vanban report --format json`."""
-    def to_json(self) -> str:
-        """Compact JSON of the report."""
     def _repr_html_(self) -> str:
         """HTML for notebooks: citations highlighted, outline collapsible."""
-    def __eq__(self, value: object, /) -> bool: ...
-    def __hash__(self) -> int: ...
-    def __reduce__(self) -> tuple[Any, tuple[str, bytes]]: ...
 
 def parse_report(text: str) -> Report:
     """Parse the structure of one text (news article or formal document)."""
