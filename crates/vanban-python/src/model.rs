@@ -51,6 +51,10 @@ pub(crate) trait Exposed {
     fn type_name(&self) -> &str;
     /// The attribute names (the JSON keys), in order.
     fn names(&self, py: Python<'_>) -> PyResult<Vec<String>>;
+    /// `names` as a tuple, `_fields` (a class whose names are Python strings already says so).
+    fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.names(py)?)
+    }
     /// The attribute `name`, `None` when there is none.
     fn attr<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>>;
     /// Plain data with the JSON keys (the CLI's JSON as Python data).
@@ -135,8 +139,7 @@ macro_rules! exposed_class {
                 py: pyo3::Python<'py>,
             ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::types::PyTuple>> {
                 let $this = self;
-                let names = $crate::model::Exposed::names($value, py)?;
-                pyo3::types::PyTuple::new(py, names)
+                $crate::model::Exposed::fields($value, py)
             }
 
             /// The data's keys are the attributes.

@@ -182,7 +182,9 @@ fn tagged_value(
         return Ok(Value::Array(items.collect::<PyResult<_>>()?));
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        return Ok(Value::Object(tagged_map(py, d, depth)?));
+        let mut map = serde_json::Map::new();
+        tagged_entries(py, d, depth, &mut map)?;
+        return Ok(Value::Object(map));
     }
     pythonize::depythonize(obj).map_err(|e| PyValueError::new_err(e.to_string()))
 }
@@ -191,20 +193,21 @@ fn tagged_value(
 fn node_value(py: Python<'_>, node: &PyNode, depth: usize) -> PyResult<serde_json::Value> {
     let mut map = serde_json::Map::new();
     map.insert(TYPE_KEY.to_owned(), node.type_name.clone().into());
-    map.extend(tagged_map(py, node.attrs.bind(py), depth)?);
+    tagged_entries(py, node.attrs.bind(py), depth, &mut map)?;
     Ok(serde_json::Value::Object(map))
 }
 
-fn tagged_map(
+/// The tagged JSON of `dict`'s entries, added to `map`.
+fn tagged_entries(
     py: Python<'_>,
     dict: &Bound<'_, PyDict>,
     depth: usize,
-) -> PyResult<serde_json::Map<String, serde_json::Value>> {
-    let mut map = serde_json::Map::new();
+    map: &mut serde_json::Map<String, serde_json::Value>,
+) -> PyResult<()> {
     for (k, v) in dict.iter() {
         map.insert(k.extract()?, tagged_value(py, &v, depth + 1)?);
     }
-    Ok(map)
+    Ok(())
 }
 
 /// `Name(key=value, …)`: scalars and texts of nested objects (shortened), lengths of non-empty
@@ -271,6 +274,10 @@ impl Exposed for PyNode {
     }
     fn names(&self, py: Python<'_>) -> PyResult<Vec<String>> {
         self.attrs.bind(py).keys().extract()
+    }
+    /// The dict's own key objects.
+    fn fields<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        PyTuple::new(py, self.attrs.bind(py).keys())
     }
     fn attr<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.attrs.bind(py).get_item(name)
