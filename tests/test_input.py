@@ -68,6 +68,8 @@ def test_one_native_entry_for_both_readings() -> None:
     assert list(report.citations) == cites and report.source.startswith("Nghị quyết")
     with pytest.raises(ValueError, match="what must be 'citations' or 'report'"):
         vanban._vanban._from_input("people", page)  # type: ignore[call-overload]
+    with pytest.raises(ValueError, match="format must be 'html' or 'markdown', not \"pdf\""):
+        vanban.annotate(page, format="pdf")
 
 
 def test_annotate_text_html_and_markdown() -> None:

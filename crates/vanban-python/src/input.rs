@@ -53,10 +53,35 @@ fn bytes_of(data: &Bound<'_, PyAny>, encoding: &str) -> PyResult<(Vec<u8>, bool)
     )))
 }
 
-fn read(py: Python<'_>, bytes: &[u8], input: &str, encoding: &str) -> PyResult<Input> {
+/// The object's bytes, whether it was a `str`, and what they read as.
+fn open(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    input: &str,
+    encoding: &str,
+) -> PyResult<(Vec<u8>, bool, Input)> {
+    let (bytes, is_str) = bytes_of(data, encoding)?;
     let (k, c) = (kind(input)?, choice(encoding)?);
-    py.detach(|| vanban_input::read(bytes, k, c))
-        .map_err(|e| PyValueError::new_err(e.to_string()))
+    let read = py
+        .detach(|| vanban_input::read(&bytes, k, c))
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok((bytes, is_str, read))
+}
+
+/// The value of the string option `name` that `given` names, or `ValueError` (`format must be
+/// 'html' or 'markdown', not "x"`).
+fn one_of<T, const N: usize>(name: &str, given: &str, choices: [(&str, T); N]) -> PyResult<T> {
+    let quoted: Vec<String> = choices.iter().map(|(n, _)| format!("'{n}'")).collect();
+    let alternatives = match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    };
+    choices
+        .into_iter()
+        .find_map(|(n, v)| (n == given).then_some(v))
+        .ok_or_else(|| {
+            PyValueError::new_err(format!("{name} must be {alternatives}, not {given:?}"))
+        })
 }
 
 /// Turn `src_start`/`src_end` from UTF-8 byte offsets into string indices of `original`.
@@ -116,17 +141,12 @@ pub(crate) fn _from_input<'py>(
     input: &str,
     encoding: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let wanted = match what {
-        "citations" => Wanted::Citations,
-        "report" => Wanted::Report,
-        w => {
-            return Err(PyValueError::new_err(format!(
-                "what must be 'citations' or 'report', not {w:?}"
-            )));
-        }
-    };
-    let (bytes, is_str) = bytes_of(data, encoding)?;
-    let read = read(py, &bytes, input, encoding)?;
+    let wanted = one_of(
+        "what",
+        what,
+        [("citations", Wanted::Citations), ("report", Wanted::Report)],
+    )?;
+    let (bytes, is_str, read) = open(py, data, input, encoding)?;
     let in_chars = |cites: &mut [Citation]| {
         if is_str {
             src_in_chars(&bytes, cites);
@@ -172,17 +192,12 @@ pub(crate) fn annotate<'py>(
         .map(Template::parse)
         .transpose()
         .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let format = match format {
-        "html" => Format::Html,
-        "markdown" => Format::Markdown,
-        f => {
-            return Err(PyValueError::new_err(format!(
-                "format must be 'html' or 'markdown', not {f:?}"
-            )));
-        }
-    };
-    let (bytes, is_str) = bytes_of(text, encoding)?;
-    let read = read(py, &bytes, input, encoding)?;
+    let format = one_of(
+        "format",
+        format,
+        [("html", Format::Html), ("markdown", Format::Markdown)],
+    )?;
+    let (bytes, is_str, read) = open(py, text, input, encoding)?;
     let out = py.detach(|| {
         let cites = vanban_resolve::extract_citations(&read.text);
         annotate_input(&read, &bytes, &cites, format, template.as_ref())
