@@ -83,11 +83,15 @@ fn spaced_type_words(text: &str) -> impl Iterator<Item = (usize, usize, DocType)
     // Lead bytes of the white space characters but U+0020 that the view may hold: 09–0D, C2
     // (NEL, NBSP), E2 (U+2000–200B, 2028, 2029, 202F, 205F). U+1680, U+3000 and U+FEFF, which
     // would cost a pass each, are left to the view's repairs (`Source::with_repairs`).
+    // `spaced_at`'s first test, made inside each search: most candidates are line ends after
+    // a full stop, and a candidate ruled out here never reaches the merge below.
+    let before = byte_before();
+    let ok = move |k: &usize| k.checked_sub(1).is_some_and(|b| before[usize::from(bytes[b])]);
     let mut searches: [Box<dyn Iterator<Item = usize> + '_>; 4] = [
-        Box::new(memchr::memchr3_iter(b'\t', b'\n', b'\r', bytes)),
-        Box::new(memchr::memchr3_iter(0x0B, 0x0C, 0xC2, bytes)),
-        Box::new(memchr::memchr_iter(0xE2, bytes)),
-        Box::new(memchr::memmem::find_iter(bytes, "  ")),
+        Box::new(memchr::memchr3_iter(b'\t', b'\n', b'\r', bytes).filter(ok)),
+        Box::new(memchr::memchr3_iter(0x0B, 0x0C, 0xC2, bytes).filter(ok)),
+        Box::new(memchr::memchr_iter(0xE2, bytes).filter(ok)),
+        Box::new(memchr::memmem::find_iter(bytes, "  ").filter(ok)),
     ];
     let mut heads: [Option<usize>; 4] = std::array::from_fn(|_| None);
     for (head, search) in heads.iter_mut().zip(searches.iter_mut()) {
