@@ -451,13 +451,16 @@ impl<'a> Source<'a> {
         ob
     }
 
-    /// Character offset of an original byte offset: the index's entry for the block, plus the
-    /// characters of the block before it.
+    /// Character offset of an original byte offset: the index's entry for the nearer end of
+    /// its block, and the characters between (at most half a block).
     pub(crate) fn char_offset(&self, ob: usize) -> usize {
         let ob = self.snap(ob);
         let k = ob / BLOCK;
-        self.chars_before.get(k).copied().unwrap_or(0)
-            + chars_in(&self.orig.as_bytes()[k * BLOCK..ob])
+        let bytes = self.orig.as_bytes();
+        match self.chars_before.get(k + 1) {
+            Some(after) if ob % BLOCK > BLOCK / 2 => after - chars_in(&bytes[ob..(k + 1) * BLOCK]),
+            _ => self.chars_before.get(k).copied().unwrap_or(0) + chars_in(&bytes[k * BLOCK..ob]),
+        }
     }
 
     /// The original byte span of normalised bytes `nb0..nb1`.
