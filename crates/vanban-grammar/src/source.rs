@@ -69,12 +69,12 @@ fn second_bytes(lead: u8) -> u64 {
 }
 
 /// Could the byte pair `x y` start a character the view rewrites? A superset, cheap enough
-/// to test every byte: a lead ≥ C9 other than E1 BA/BB (the precomposed Vietnamese letters);
-/// every `unstable` character starts with a lead ≥ CC, C9 leads `ɖ`, which is repaired, and the
-/// CA, CB leads (IPA and spacing modifiers, rare in Vietnamese) are let through to spare a
-/// compare. Below C9, the leads of the other repaired characters: C2 (rare in Vietnamese), C3
-/// 90/B0 and C6 89 by both bytes, so the frequent `à`, `ê`, `ư`, `ơ` are not candidates.
-/// Branch-free, so a block vectorises.
+/// to test every byte: a lead ≥ C9 other than E1 BA/BB (the precomposed Vietnamese letters),
+/// and the leads of the repaired characters below C9: C2 (rare in Vietnamese), C3 90/B0 and
+/// C6 89 by both bytes, so the frequent `à`, `ê`, `ư`, `ơ` are not candidates. Every
+/// `unstable` character starts with a lead ≥ CC and C9 leads the repaired `ɖ`; CA and CB
+/// (IPA, spacing modifiers: rare in Vietnamese) are let through to spare a compare, and
+/// [`confirmed`] turns them down. Branch-free, so a block vectorises.
 #[inline(always)]
 fn candidate(x: u8, y: u8) -> bool {
     let precomposed = (x == 0xE1) & (y & 0xFE == 0xBA);
@@ -177,7 +177,7 @@ fn scan(bytes: &[u8], mut each: impl FnMut(usize) -> usize) -> Vec<usize> {
 /// The blocks of `bytes` from block `from` on that have a byte after them, up to the first
 /// with a candidate: the characters before each into `chars_before`, their characters added to
 /// `count`; returns that block and its flagged lanes (`None` after the last block). The
-/// candidates are handled by the caller, so no call inside keeps the constants out of
+/// caller handles the candidates, so the loop makes no call and its constants stay in
 /// registers.
 fn full_blocks(
     bytes: &[u8],
