@@ -294,8 +294,11 @@ fn items(src: &Source<'_>, paragraphs: &[&str]) -> Vec<Item> {
         {
             starts.push((0, l.n, 3, l.label));
         }
-        // inline runs: a capitalised `… là,` after a sentence or clause break
-        for at in memchr::memmem::find_iter(p.as_bytes(), " là,") {
+        // inline runs: a capitalised `… là,` after a sentence or clause break (one searcher for
+        // every paragraph: building one costs more than searching a short paragraph)
+        static LA: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+        let la = LA.get_or_init(|| memchr::memmem::Finder::new(" là,"));
+        for at in la.find_iter(p.as_bytes()) {
             let head = p[..at].trim_end();
             let ws = head.rfind(' ').map_or(0, |k| k + 1);
             if ws == 0 {
