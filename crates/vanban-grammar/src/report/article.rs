@@ -92,7 +92,7 @@ fn is_tail_marker(t: &str) -> bool {
 
 fn is_furniture(t: &str) -> bool {
     // punctuation debris and stray letters (`.`, `*`, `M`)
-    if t.chars().all(|c| !c.is_alphanumeric()) || t.chars().count() <= 2 {
+    if t.chars().all(|c| !c.is_alphanumeric()) || t.chars().nth(2).is_none() {
         return true;
     }
     // `>> related headline`, `»Cùng chủ đề`
