@@ -1,6 +1,7 @@
 //! Differential checks on arbitrary UTF-8 (issue 11): the NFC and NFD forms of a text give the
 //! same citations (but for offsets and the text as written); every citation's number is written
-//! inside its span; `parse_report` finds exactly `extract_citations`' citations.
+//! inside its span, its character offsets count the characters before its byte offsets;
+//! `parse_report` finds exactly `extract_citations`' citations.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use unicode_normalization::UnicodeNormalization;
@@ -19,6 +20,9 @@ fuzz_target!(|text: &str| {
     let cites = extract_citations(text);
     for c in &cites {
         assert_eq!(text.get(c.byte_start..c.byte_end), Some(c.text.as_str()));
+        // Character offsets count the characters before each byte offset (the `Source`'s index).
+        assert_eq!(text[..c.byte_start].chars().count(), c.start, "start of {:?}", c.text);
+        assert_eq!(text[..c.byte_end].chars().count(), c.end, "end of {:?}", c.text);
         if let Some(n) = c.number {
             // The number's digits, marks that follow a digit set aside (`0` + U+0301 `5`).
             let digits: String = c
