@@ -86,7 +86,10 @@ fn spaced_type_words(text: &str) -> impl Iterator<Item = (usize, usize, DocType)
     // `spaced_at`'s first test, made inside each search: most candidates are line ends after
     // a full stop, and a candidate ruled out here never reaches the merge below.
     let before = byte_before();
-    let ok = move |k: &usize| k.checked_sub(1).is_some_and(|b| before[usize::from(bytes[b])]);
+    let ok = move |k: &usize| {
+        k.checked_sub(1)
+            .is_some_and(|b| before[usize::from(bytes[b])])
+    };
     let mut searches: [Box<dyn Iterator<Item = usize> + '_>; 4] = [
         Box::new(memchr::memchr3_iter(b'\t', b'\n', b'\r', bytes).filter(ok)),
         Box::new(memchr::memchr3_iter(0x0B, 0x0C, 0xC2, bytes).filter(ok)),

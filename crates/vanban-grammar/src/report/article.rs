@@ -296,7 +296,8 @@ fn items(src: &Source<'_>, paragraphs: &[&str]) -> Vec<Item> {
         }
         // inline runs: a capitalised `… là,` after a sentence or clause break (one searcher for
         // every paragraph: building one costs more than searching a short paragraph)
-        static LA: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+        static LA: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+            std::sync::OnceLock::new();
         let la = LA.get_or_init(|| memchr::memmem::Finder::new(" là,"));
         for at in la.find_iter(p.as_bytes()) {
             let head = p[..at].trim_end();
