@@ -27,8 +27,8 @@ use super::symbol::{
 use super::term::{congress_ref, cua_dang, plenum_ref, term};
 use crate::error::{Expected, PResult, expected_at};
 use crate::lex::{
-    Folded, Match, after_space, base_is, fold, is_capitalised, is_space, keyword, same_word, sp,
-    sp0, word,
+    Folded, Match, after_space, base_is, first_letter, fold, is_capitalised, is_space, keyword,
+    same_word, sp, sp0, word,
 };
 use vanban_model::{Citation, CitationKind};
 
@@ -162,7 +162,11 @@ fn is_unit_word(w: &str) -> bool {
         "quy",
     ];
     let folded = FOLDED.get_or_init(|| UNITS.iter().map(|u| fold(u)).collect());
-    folded.iter().any(|u| same_word(w, u, Match::Tone))
+    // `w`'s first letter once: `same_word` would fold it again for each of the 64 units.
+    let first = first_letter(w);
+    folded
+        .iter()
+        .any(|u| u.first == first && same_word(w, u, Match::Tone))
 }
 
 /// bare_number = digit{1,4} followed by a boundary, not by a unit word or another number shape
@@ -222,8 +226,11 @@ enum Ref<'a> {
 /// for `Symbol::after_mark`.
 fn reference<'a>(i: &'a str, bare_ok: bool, open: Option<&OpenFor<'_>>) -> PResult<'a, Ref<'a>> {
     let sym = doc_no(i).ok().or_else(|| {
-        let codes = open?.codes()?;
-        party_no_with(i, Some(&codes)).ok()
+        let open = open?;
+        // Working out the type word's codes reads it again: only a number of the open shape
+        // (most numbers here are bare: `Chỉ thị 05`) needs them.
+        party_no_with(i, Some(&OpenCodes::ANY)).ok()?;
+        party_no_with(i, Some(&open.codes()?)).ok()
     });
     if let Some((rest, s)) = sym {
         if !s

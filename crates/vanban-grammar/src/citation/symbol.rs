@@ -429,17 +429,31 @@ pub(crate) fn party_no(i: &str) -> PResult<'_, Symbol<'_>> {
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct OpenCodes<'a> {
     prefixes: [&'a str; 2],
+    /// Agrees with every code: `party_no_with` with these accepts the shape of an open-class
+    /// number, a superset of what any type word agrees with (a cheap test before the type
+    /// word's codes are worked out).
+    any: bool,
 }
 
 impl<'a> OpenCodes<'a> {
+    /// Codes that agree with every open-class type code (the shape test).
+    pub(crate) const ANY: OpenCodes<'static> = OpenCodes {
+        prefixes: ["", ""],
+        any: true,
+    };
+
     /// `initials` and `code` in canonical form (upper case, `Đ`); empty strings are ignored.
     pub(crate) fn new(initials: &'a str, code: &'a str) -> Self {
         Self {
             prefixes: [initials, code],
+            any: false,
         }
     }
 
     fn agrees(&self, raw: &str) -> bool {
+        if self.any {
+            return true;
+        }
         let mut key = CodeBuf::new();
         raw.chars()
             .filter(|c| !is_dash(*c))

@@ -18,14 +18,22 @@ type FoldTable = Vec<(char, u8)>;
 /// normalised before it is read).
 #[inline]
 pub fn fold_char(c: char) -> (char, u8) {
+    // ASCII inline: about half the letters the grammar folds, and the table lookup below does
+    // not inline (it holds a `OnceLock`).
+    if c.is_ascii() {
+        return (c.to_ascii_lowercase(), 0);
+    }
+    fold_non_ascii(c)
+}
+
+/// `fold_char` of a non-ASCII character.
+#[inline(never)]
+fn fold_non_ascii(c: char) -> (char, u8) {
     // Two small tables cover Vietnamese: Latin-1 Supplement to Latin Extended-B, and the
     // Latin Extended Additional block of precomposed tone letters (ạ … ỹ).
     const LATIN: (u32, u32) = (0xC0, 0x24F);
     const VIET: (u32, u32) = (0x1EA0, 0x1EF9);
     static TABLES: OnceLock<[FoldTable; 2]> = OnceLock::new();
-    if c.is_ascii() {
-        return (c.to_ascii_lowercase(), 0);
-    }
     let code = c as u32;
     let in_latin = (LATIN.0..=LATIN.1).contains(&code);
     if !in_latin && !(VIET.0..=VIET.1).contains(&code) {
@@ -71,6 +79,9 @@ fn fold_slow(c: char) -> (char, u8) {
 pub(crate) struct Folded {
     pub(crate) base: String,
     pub(crate) tone: u8,
+    /// The first base letter (`base`'s first character): most comparisons fail on it, so it is
+    /// kept rather than decoded from `base` each time.
+    pub(crate) first: Option<char>,
 }
 
 /// The tone (1–5) of a combining tone mark, 0 for any other character.
@@ -117,7 +128,14 @@ pub(crate) fn fold(word: &str) -> Folded {
         base.extend(b);
         tone = t;
     }
-    Folded { base, tone }
+    let first = base.chars().next();
+    Folded { base, tone, first }
+}
+
+/// The first base letter of `w` (what [`Folded::first`] holds for a folded word).
+#[inline]
+pub(crate) fn first_letter(w: &str) -> Option<char> {
+    w.chars().next().map(|c| fold_char(c).0)
 }
 
 /// The base letters of `w` (tones dropped, lower case) equal `base`: `fold(w).base == base`
@@ -145,8 +163,7 @@ pub(crate) enum Match {
 pub(crate) fn same_word(w: &str, want: &Folded, how: Match) -> bool {
     // Most calls compare unrelated words: the first letter settles them (`want` is never empty;
     // a word that starts with a stray combining mark matches no keyword).
-    let first = w.chars().next().map(|c| fold_char(c).0);
-    if first != want.base.chars().next() {
+    if first_letter(w) != want.first {
         return false;
     }
     let mut expected = want.base.chars();

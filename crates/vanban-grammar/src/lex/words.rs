@@ -3,7 +3,7 @@
 use nom::Parser;
 
 use super::chars::{is_space, is_word_char};
-use super::fold::{Folded, Match, fold_char, folded_chars, same_word};
+use super::fold::{Folded, Match, first_letter, fold_char, folded_chars, same_word};
 use crate::error::{Expected, GrammarError, PResult, expected_at};
 
 /// A sub-grammar's keyword phrases, folded once on first use:
@@ -115,8 +115,8 @@ pub(crate) fn word(i: &str) -> PResult<'_, &str> {
 /// keyword = syllable { sp syllable } — matches a pre-folded phrase, any case.
 pub(crate) fn keyword<'a>(i: &'a str, phrase: &[Folded], how: Match) -> PResult<'a, &'a str> {
     // Reject on the first letter before splitting off a word (most calls fail here).
-    let first = i.chars().next().map(|c| fold_char(c).0);
-    if first.is_none() || first != phrase.first().and_then(|f| f.base.chars().next()) {
+    let first = first_letter(i);
+    if first.is_none() || first != phrase.first().and_then(|f| f.first) {
         return expected_at(i, Expected::Keyword);
     }
     let mut rest = i;
