@@ -21,7 +21,6 @@
 //! nothing.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use nom::Parser;
@@ -31,8 +30,8 @@ use super::doctype::{DocType, type_word};
 use super::phrase::{Found, Item, numbered};
 use super::symbol::doc_no;
 use crate::lex::{
-    BaseKey, Folded, Match, base_is, fold, is_capitalised, is_space, is_word_char, same_word, sp,
-    sp0, word,
+    BaseKey, Folded, Match, TableMap, base_is, fold, is_capitalised, is_space, is_word_char,
+    same_word, sp, sp0, word,
 };
 use vanban_model::CitationKind;
 
@@ -54,13 +53,13 @@ pub(crate) fn is_act_word(doc: DocType) -> bool {
 /// The bundled titles (their words folded), indexed by type word and the base letters of the
 /// first word (the tone is compared with the rest: `Luật gia`, a jurist, is no `Luật Giá`).
 struct Titles {
-    by_key: HashMap<(u8, BaseKey), Vec<Vec<Folded>>>,
+    by_key: TableMap<(u8, BaseKey), Vec<Vec<Folded>>>,
 }
 
 fn titles() -> &'static Titles {
     static T: OnceLock<Titles> = OnceLock::new();
     T.get_or_init(|| {
-        let mut by_key: HashMap<(u8, BaseKey), Vec<Vec<Folded>>> = HashMap::new();
+        let mut by_key: TableMap<(u8, BaseKey), Vec<Vec<Folded>>> = TableMap::default();
         for line in include_str!("../../data/act_titles.tsv").lines() {
             // TYPE WORD, TITLE, SOURCE (see the file's header).
             let mut fields = line.split('\t');

@@ -12,8 +12,8 @@ use nom::Parser;
 
 use crate::error::{Expected, GrammarError, PResult, expected_at};
 use crate::lex::{
-    Folded, KeywordTable, Match, Syllables, common_tone, fold, fold_phrase, is_capitalised,
-    same_word, word,
+    Folded, KeywordTable, Match, Syllables, common_tone, first_letter, fold, fold_phrase,
+    is_capitalised, same_word, word,
 };
 
 /// Abbreviations written in capitals (`BCT`, `BCH`, `T.Ư`, `UBND`, `GD&ĐT`, `GD-ĐT`) are kept
@@ -90,7 +90,11 @@ fn is_stop(w: &str) -> bool {
     ];
     static FOLDED: OnceLock<Vec<Folded>> = OnceLock::new();
     let stops = FOLDED.get_or_init(|| STOPS.iter().map(|s| fold(s)).collect());
-    stops.iter().any(|s| same_word(w, s, Match::Tone))
+    // `w`'s first letter once, not once per stop word.
+    let first = first_letter(w);
+    stops
+        .iter()
+        .any(|s| s.first == first && same_word(w, s, Match::Tone))
 }
 
 /// sp_inline = (white space but a line break){1,16}: an issuer never continues on the next line.

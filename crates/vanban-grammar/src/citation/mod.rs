@@ -296,10 +296,15 @@ fn to_citations(
         // A name is an identity: its white space (NBSP, a line break, two spaces) is one space.
         c.title = item.title.map(|(s, e)| {
             let text = as_written(src, s, e);
-            text.split(is_space)
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
+            // Joined as it is split: no vector of words.
+            let mut title = String::with_capacity(text.len());
+            for w in text.split(is_space).filter(|w| !w.is_empty()) {
+                if !title.is_empty() {
+                    title.push(' ');
+                }
+                title.push_str(w);
+            }
+            title
         });
     }
     // A loop, not `map(..).collect()`: the collect copied each citation twice out of its box.

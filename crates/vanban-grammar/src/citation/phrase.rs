@@ -970,7 +970,9 @@ fn may_continue(rest: &str, doc: DocType) -> bool {
     }
     w.starts_with(|c: char| c.is_ascii_digit())
         || (matches!(first, 's' | 'c' | 't' | 'h' | 'đ')
-            && next.iter().any(|n| same_word(w, n, Match::Loose)))
+            && next
+                .iter()
+                .any(|n| n.first == Some(first) && same_word(w, n, Match::Loose)))
         || fold_starts_tw(w)
         || (w == "T" && after.starts_with('.'))
         || (doc.named && is_capitalised(w))

@@ -18,7 +18,7 @@
 
 use vanban_model::Pinpoint;
 
-use crate::lex::{base_is, is_space, is_word_char, word};
+use crate::lex::{base_is, folded_chars, is_space, is_word_char, word};
 
 use super::phrase::Item;
 
@@ -35,16 +35,18 @@ enum Level {
 }
 
 fn level(w: &str) -> Option<Level> {
-    if base_is(w, "điêm") {
-        Some(Level::Point)
-    } else if base_is(w, "khoan") {
-        Some(Level::Clause)
-    } else if base_is(w, "điêu") {
-        Some(Level::Article)
-    } else if base_is(w, "muc") || base_is(w, "phân") || base_is(w, "chương") {
-        Some(Level::Section)
-    } else {
-        None
+    // The first base letter picks the one or two names to compare (this runs for every word
+    // looked back at): `base_is` compares from the same letter on.
+    let first = folded_chars(w).find_map(|(b, _)| b)?;
+    let is = |base: &str| base_is(w, base);
+    match first {
+        'đ' if is("điêm") => Some(Level::Point),
+        'đ' if is("điêu") => Some(Level::Article),
+        'k' if is("khoan") => Some(Level::Clause),
+        'm' if is("muc") => Some(Level::Section),
+        'p' if is("phân") => Some(Level::Section),
+        'c' if is("chương") => Some(Level::Section),
+        _ => None,
     }
 }
 

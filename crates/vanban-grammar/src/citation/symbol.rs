@@ -100,7 +100,7 @@ impl Symbol<'_> {
         match self.type_code {
             TypeCode::None => None,
             TypeCode::Party(t) => Some(t.to_owned()),
-            TypeCode::State(t) => Some(t.replace('\u{D0}', "Đ").replace('&', "")),
+            TypeCode::State(t) => Some(state_type(t)),
             TypeCode::Open(t) => Some(units(t).map(code_key).collect::<Vec<_>>().join("-")),
         }
     }
@@ -185,6 +185,20 @@ impl CodeSink for CodeBuf {
 /// The units of a code as written: split at dashes, spaces trimmed (`VC- ĐT`, `NĐ - CP`).
 fn units(raw: &str) -> impl Iterator<Item = &str> {
     raw.split(is_dash).map(|u| u.trim_matches(is_space))
+}
+
+/// Canonical state type code: as written, `Ð` read as `Đ`, `&` dropped (`SGD&ĐT` → `SGDĐT`); one
+/// pass, one allocation (this runs for every state citation).
+fn state_type(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len() + 1);
+    for c in raw.chars() {
+        match c {
+            '\u{D0}' => out.push('Đ'),
+            '&' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Canonical party issuer: units upper-cased and joined by `-`, a final `TƯ` read as `TW`.

@@ -82,6 +82,8 @@ pub(crate) struct Folded {
     /// The first base letter (`base`'s first character): most comparisons fail on it, so it is
     /// kept rather than decoded from `base` each time.
     pub(crate) first: Option<char>,
+    /// The number of base letters (`base`'s characters), for the same reason.
+    pub(crate) letters: usize,
 }
 
 /// The tone (1–5) of a combining tone mark, 0 for any other character.
@@ -129,7 +131,13 @@ pub(crate) fn fold(word: &str) -> Folded {
         tone = t;
     }
     let first = base.chars().next();
-    Folded { base, tone, first }
+    let letters = base.chars().count();
+    Folded {
+        base,
+        tone,
+        first,
+        letters,
+    }
 }
 
 /// The first base letter of `w` (what [`Folded::first`] holds for a folded word).
@@ -340,6 +348,54 @@ mod tests {
         assert_eq!(common_tone("THÀNH UỶ"), "THÀNH ỦY");
     }
 }
+
+/// The hasher of the grammar's bundled word tables (`act.rs` titles by first word): FxHash's
+/// multiply-rotate, a few instructions a key where the default SipHash costs hundreds. Only for
+/// tables built from bundled data: the input looks keys up and never adds any, so it cannot
+/// crowd a bucket.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct TableHasher(u64);
+
+impl TableHasher {
+    #[inline]
+    fn add(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for TableHasher {
+    fn finish(&self) -> u64 {
+        // The last multiply leaves the low bits (the bucket index) weak: rotate the strong high
+        // bits down.
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, x: u8) {
+        self.add(u64::from(x));
+    }
+
+    fn write_u32(&mut self, x: u32) {
+        self.add(u64::from(x));
+    }
+
+    fn write_u64(&mut self, x: u64) {
+        self.add(x);
+    }
+
+    fn write_usize(&mut self, x: usize) {
+        self.add(x as u64);
+    }
+}
+
+/// A map of a bundled word table, hashed by [`TableHasher`].
+pub(crate) type TableMap<K, V> =
+    std::collections::HashMap<K, V, std::hash::BuildHasherDefault<TableHasher>>;
 
 /// A word's base letters (tones dropped, lower case) on the stack: a table word is folded once
 /// and words of the text are compared with it by equality (or hashed), without allocating.

@@ -256,7 +256,10 @@ impl Syllable {
 
     /// Does the syllable fold to `want` (as `same_word` does)?
     pub(crate) fn is(&self, want: &Folded, how: Match) -> bool {
+        // First letter and length settle most mismatches before `want.base` is decoded.
         (how == Match::Loose || self.tone == want.tone)
+            && want.first == self.first()
+            && want.letters == usize::from(self.len)
             && want
                 .base
                 .chars()
