@@ -265,7 +265,7 @@ fn year_continues(after: &str) -> bool {
     after
         .chars()
         .next()
-        .is_some_and(|c| c.is_alphanumeric() || c == '/' || crate::lex::is_dash(c))
+        .is_some_and(|c| crate::lex::is_alnum(c) || c == '/' || crate::lex::is_dash(c))
 }
 
 /// The word before `at` (skipping white space), if any, after `floor`.

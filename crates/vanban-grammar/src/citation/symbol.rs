@@ -309,7 +309,8 @@ pub(crate) fn party_type(s: &str) -> Option<&'static str> {
 /// made `04-NQ/TW가` a citation in NFC with another issuer code in NFD.
 fn is_code_letter(c: char) -> bool {
     c.is_ascii_alphabetic()
-        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}') && c.is_alphabetic())
+        || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+            && crate::lex::is_letter(c))
 }
 
 fn is_code_upper(c: char) -> bool {
@@ -582,7 +583,7 @@ fn spaced_unit(i: &str) -> PResult<'_, &str> {
         },
     );
     let (rest, (_, unit)) = (hy, code).parse(i)?;
-    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+    if rest.starts_with(crate::lex::is_alnum) {
         return expected_at(rest, Expected::SymbolEnd);
     }
     Ok((rest, unit))
@@ -644,7 +645,7 @@ pub(crate) fn state_no(i: &str) -> PResult<'_, Symbol<'_>> {
             .parse(rest)?,
     };
     let (rest, code) = state_code(rest)?;
-    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+    if rest.starts_with(crate::lex::is_alnum) {
         return expected_at(rest, Expected::SymbolEnd);
     }
     // `646/QĐ/QUTW`: a party number with the hyphen written as a slash.

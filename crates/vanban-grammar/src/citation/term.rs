@@ -174,7 +174,7 @@ pub(crate) fn congress_ref(i: &str) -> PResult<'_, u32> {
         ordinal,
     )
         .parse(rest)?;
-    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+    if rest.starts_with(crate::lex::is_alnum) {
         return expected_at(rest, Expected::CongressNumberEnd);
     }
     Ok((rest, n))

@@ -160,6 +160,35 @@ pub fn paragraph_break(text: &str, from: usize, to: usize) -> Option<usize> {
     None
 }
 
+/// `char::is_alphabetic` without its table lookup for the blocks Vietnamese text is made of:
+/// ASCII, Latin-1 Supplement to Latin Extended-B (all letters but `×` and `÷`), Latin Extended
+/// Additional (all letters) and General Punctuation (none). The lookup costs hundreds of
+/// instructions a character; the test `letter_fast_paths_agree` checks every character.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7F}' | '\u{2000}'..='\u{206F}' => false,
+        '\u{00C0}'..='\u{024F}' => c != '\u{00D7}' && c != '\u{00F7}',
+        '\u{1E00}'..='\u{1EFF}' => true,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric` with the fast paths of [`is_letter`] (none of its blocks beyond
+/// ASCII holds a digit).
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c {
+        '0'..='9' => true,
+        '\0'..='\u{7F}'
+        | '\u{00C0}'..='\u{024F}'
+        | '\u{1E00}'..='\u{1EFF}'
+        | '\u{2000}'..='\u{206F}' => is_letter(c),
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// A letter of a word: letters, digits and combining marks (NFD input keeps its marks on the letter).
 pub fn is_word_char(c: char) -> bool {
     // Fast paths for ASCII and the Vietnamese letter blocks; the general lookup is slow.
@@ -169,6 +198,8 @@ pub fn is_word_char(c: char) -> bool {
     match c {
         '\u{00C0}'..='\u{024F}' => c != '\u{00D7}' && c != '\u{00F7}',
         '\u{1EA0}'..='\u{1EF9}' | '\u{0300}'..='\u{036F}' => true,
+        // Quotes, dashes and ellipses around words: no letter, digit or mark (see `is_letter`).
+        '\u{2000}'..='\u{206F}' => false,
         // Any combining mark belongs to the letter before it, in every script.
         _ => c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c),
     }
@@ -269,6 +300,21 @@ mod tests {
         for line in &inclusive {
             assert_eq!(line_end(text, at), at + lines(line)[0].len(), "{line:?}");
             at += line.len();
+        }
+    }
+
+    #[test]
+    fn letter_fast_paths_agree() {
+        // Every character: the fast paths change no answer of the general definitions.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            let general = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
+            };
+            assert_eq!(is_word_char(c), general, "{c:?}");
         }
     }
 
