@@ -198,27 +198,6 @@ fn rows_of<T>(first: usize, per_text: Vec<Vec<T>>) -> (Vec<i64>, Vec<T>) {
     (docs, rows)
 }
 
-/// `parse` over every text of `texts` (see `input`) with the interpreter released, group by
-/// group (see `groups`), and `batch(first, parsed)` of each group (`first`: its first text's
-/// index).
-fn per_group<P, B>(
-    py: Python<'_>,
-    texts: &Bound<'_, PyAny>,
-    threads: Option<i64>,
-    parse: impl Fn(&str) -> P + Sync,
-    batch: impl Fn(usize, Vec<P>) -> B + Sync,
-) -> PyResult<Vec<B>>
-where
-    B: Send,
-{
-    let threads = check_threads(threads)?;
-    let owner = input(texts)?;
-    let texts = owner.texts()?;
-    map_detached(py, &groups(&texts), threads, |&(first, group)| {
-        batch(first, group.iter().map(|t| parse(t)).collect())
-    })
-}
-
 fn to_table(
     py: Python<'_>,
     batches: Vec<Result<RecordBatch, ArrowError>>,
@@ -239,17 +218,18 @@ pub(crate) fn extract_citations_arrow<'py>(
     texts: &Bound<'py, PyAny>,
     threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let threads = check_threads(threads)?;
+    let owner = input(texts)?;
+    let texts = owner.texts()?;
     let columns = citation_columns();
-    let batches = per_group(
-        py,
-        texts,
-        threads,
-        vanban_resolve::extract_citations,
-        |first, found| {
-            let (docs, rows) = rows_of(first, found);
-            columns.batch(docs, &rows)
-        },
-    )?;
+    let batches = map_detached(py, &groups(&texts), threads, |&(first, group)| {
+        let found = group
+            .iter()
+            .map(|t| vanban_resolve::extract_citations(t))
+            .collect();
+        let (docs, rows) = rows_of(first, found);
+        columns.batch(docs, &rows)
+    })?;
     to_table(py, batches, Arc::clone(&columns.schema))
 }
 
@@ -423,16 +403,19 @@ pub(crate) fn parse_reports_arrow<'py>(
     texts: &Bound<'py, PyAny>,
     threads: Option<i64>,
 ) -> PyResult<Bound<'py, PyDict>> {
+    let threads = check_threads(threads)?;
+    let owner = input(texts)?;
+    let texts = owner.texts()?;
     let tables = report_tables();
-    let batches = per_group(
-        py,
-        texts,
-        threads,
-        vanban_resolve::parse_report,
-        |first, reports| report_batches(tables, first, &reports),
-    )?;
+    let per_group = map_detached(py, &groups(&texts), threads, |&(first, group)| {
+        let reports: Vec<Report> = group
+            .iter()
+            .map(|t| vanban_resolve::parse_report(t))
+            .collect();
+        report_batches(tables, first, &reports)
+    })?;
     let mut by_table: [Vec<Result<RecordBatch, ArrowError>>; 6] = Default::default();
-    for group in batches {
+    for group in per_group {
         for (slot, batch) in by_table.iter_mut().zip(group) {
             slot.push(batch);
         }
